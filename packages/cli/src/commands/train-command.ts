@@ -1,0 +1,111 @@
+// `sagepack train <model>`: resolve the config, build the training job spec, and run it locally in a
+// new run directory, the same job SageMaker would run.
+import { readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { UserError } from '@sagepack/core-data'
+import {
+  buildTrainingJobSpec,
+  channelSources,
+  createRunDirectory,
+  findWorkspaceRoot,
+  locateModel,
+  metricDefinitions,
+  resolveConfig,
+  runLocalTraining,
+} from '@sagepack/core-train'
+import { Command } from 'commander'
+import { pathToFileURL } from 'node:url'
+import { loadTrainEntry } from '../models/load-model'
+import { collect } from './collect-option'
+
+interface TrainOptions {
+  set: string[]
+  on: string
+}
+
+export function trainCommand(): Command {
+  return new Command('train')
+    .description(
+      'Train a model under the SageMaker training contract. Each run gets a new folder\n' +
+        'runs/<model>/<run-id>/ with config.json, metrics.json, model/, results/, data-checks.json and logs/.',
+    )
+    .argument('<model>', 'the model folder name under models/, e.g. iris')
+    .option('--set <key=value>', 'override a config key; repeatable (keys: `sagepack config <model>`)', collect, [])
+    .option('--on <executor>', 'where to train: local', 'local')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  pnpm train iris\n  pnpm train iris --set train.epochs=50 --set seed=7\n\n' +
+        'Config precedence: defaults < models/<model>/config.json < environment < --set.',
+    )
+    .action(async (model: string, options: TrainOptions) => {
+      process.exitCode = await trainModel(model, options)
+    })
+}
+
+async function trainModel(name: string, options: TrainOptions): Promise<number> {
+  if (options.on !== 'local') {
+    throw new UserError({
+      input: `--on ${options.on}`,
+      problem: 'is not an executor this version can run',
+      expected: 'local',
+      fix: 'leave --on out to train on this machine',
+    })
+  }
+  const workspaceRoot = findWorkspaceRoot()
+  const folder = locateModel(workspaceRoot, name)
+  const entry = await loadTrainEntry(folder)
+  // Bad keys and values fail here, before a run directory exists.
+  const resolved = resolveConfig(entry.config, { configFile: folder.configFile, env: process.env, sets: options.set })
+  const channels = channelSources(resolved.values, folder.dir)
+
+  const { runId, dir: runDir } = await createRunDirectory(workspaceRoot, name)
+  const spec = buildTrainingJobSpec({
+    definition: entry.config,
+    config: resolved.values,
+    runId,
+    channels,
+    outputUri: pathToFileURL(runDir).href,
+    image: 'sagepack/runtime:local',
+    roleArn: 'local',
+    instanceType: 'local',
+    metricDefinitions: metricDefinitions([...(entry.metrics ?? [])]),
+  })
+  const shownDir = relative(process.cwd(), runDir) || runDir
+  process.stdout.write(`run ${runId}: training ${name} locally in ${shownDir}\n`)
+
+  const result = await runLocalTraining({
+    workspaceRoot,
+    model: name,
+    trainEntry: folder.trainEntry,
+    spec,
+    runId,
+    runDir,
+  })
+  if (result.status !== 'completed') {
+    process.stderr.write(
+      `\nrun ${runId} ${result.status} (exit ${result.exitCode}) after ${result.durationSeconds.toFixed(1)} s.\n` +
+        `${result.failureReason ?? ''}\nlogs: ${join(shownDir, 'logs', 'train.log')}\n`,
+    )
+    return result.exitCode
+  }
+  const summary = await testMetricsSummary(runDir)
+  process.stdout.write(
+    `\nrun ${runId} completed in ${result.durationSeconds.toFixed(1)} s${summary ? `: ${summary}` : ''}\n` +
+      `  ${shownDir}\n`,
+  )
+  return 0
+}
+
+async function testMetricsSummary(runDir: string): Promise<string> {
+  try {
+    const metrics = JSON.parse(await readFile(join(runDir, 'metrics.json'), 'utf8')) as {
+      test?: Record<string, unknown>
+    }
+    return Object.entries(metrics.test ?? {})
+      .filter(([, value]) => typeof value === 'number')
+      .map(([key, value]) => `test ${key}=${Number((value as number).toPrecision(4))}`)
+      .join(', ')
+  } catch {
+    return ''
+  }
+}

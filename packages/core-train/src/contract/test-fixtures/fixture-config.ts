@@ -1,0 +1,8 @@
+// A tiny model config used by the contract tests' train entries.
+import { defineModelConfig } from '../../config/define-model-config'
+
+export default defineModelConfig('fixture', {
+  epochs: { doc: 'Epochs', format: 'nat', default: 3 },
+  mode: { doc: 'What the fixture entry does', format: ['ok', 'throw', 'user-error', 'wait'], default: 'ok' },
+  channels: { train: { doc: 'Training data', format: String, default: 'data.csv' } },
+})

@@ -1,0 +1,31 @@
+// The `train` process: what the runtime image runs on SageMaker and what the local executor spawns.
+// The root comes from SAGEMAKER_BASE_DIR (default /opt/ml), the entry from SAGEPACK_TRAIN_ENTRY.
+import { pathToFileURL } from 'node:url'
+import { runTrainingJob } from './run-training-job'
+import { asTrainEntry } from './train-entry'
+import { trainingRootFromEnv } from './training-layout'
+
+const DEFAULT_ENTRY = '/opt/ml/code/train.mjs'
+
+export async function trainMain(env: Record<string, string | undefined> = process.env): Promise<number> {
+  const entryPath = env.SAGEPACK_TRAIN_ENTRY || DEFAULT_ENTRY
+  const stop = new AbortController()
+  // SageMaker sends SIGTERM on StopTrainingJob and spot interruption, then SIGKILL 120 s later.
+  const onSignal = () => stop.abort()
+  process.once('SIGTERM', onSignal)
+  process.once('SIGINT', onSignal)
+  try {
+    return await runTrainingJob({
+      root: trainingRootFromEnv(env),
+      signal: stop.signal,
+      loadEntry: async () => asTrainEntry(await import(pathToFileURL(entryPath).href), entryPath),
+    })
+  } finally {
+    process.off('SIGTERM', onSignal)
+    process.off('SIGINT', onSignal)
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await trainMain()
+}

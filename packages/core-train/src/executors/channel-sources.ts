@@ -1,0 +1,41 @@
+// A model's config lists its training data under `channels` (channel name -> file, folder or s3://
+// URI); this turns that into the job spec's channel sources.
+import { isAbsolute, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { UserError } from '@sagepack/core-data'
+import type { ChannelSource } from '../contract/training-job-spec'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.csv': 'text/csv',
+  '.jsonl': 'application/jsonlines',
+  '.ndjson': 'application/jsonlines',
+}
+
+export function channelSources(config: unknown, modelDir: string): Record<string, ChannelSource> {
+  const channels = (config as { channels?: unknown }).channels
+  if (typeof channels !== 'object' || channels === null || Object.keys(channels).length === 0) {
+    throw new UserError({
+      input: 'the model config',
+      problem: 'declares no data channels',
+      expected: 'a `channels` section, e.g. channels: { train: { doc, format: String, default: "data/train.csv" } }',
+      fix: 'add a channels section to the model\'s config.ts',
+    })
+  }
+  return Object.fromEntries(
+    Object.entries(channels as Record<string, unknown>).map(([name, location]) => {
+      if (typeof location !== 'string' || location === '') {
+        throw new UserError({
+          input: `channels.${name}`,
+          problem: `is ${JSON.stringify(location)}`,
+          expected: 'a path (relative to the model folder) or an s3:// URI',
+        })
+      }
+      const uri = /^[a-z0-9]+:\/\//.test(location)
+        ? location
+        : pathToFileURL(isAbsolute(location) ? location : resolve(modelDir, location)).href
+      const extension = /\.[a-z0-9]+$/i.exec(location)?.[0]?.toLowerCase() ?? ''
+      const contentType = CONTENT_TYPES[extension]
+      return [name, contentType ? { uri, contentType } : { uri }]
+    }),
+  )
+}

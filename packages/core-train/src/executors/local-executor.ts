@@ -1,0 +1,107 @@
+// Runs a training job spec on this machine: lays it out like /opt/ml under the run directory, starts
+// the same `train` process the runtime image starts, tees its output into the run's logs.
+import { spawn } from 'node:child_process'
+import { createWriteStream } from 'node:fs'
+import { mkdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { writeJsonAtomic } from '@sagepack/core-data'
+import { EXIT_OK, EXIT_STOPPED } from '../contract/run-training-job'
+import type { TrainingJobSpec } from '../contract/training-job-spec'
+import { trainingLayout } from '../contract/training-layout'
+import { collectOutputs } from '../runs/collect-outputs'
+import { gitState } from '../runs/git-state'
+import { type RunRecord, type RunStatus, writeRunRecord } from '../runs/run-record'
+import { materializeJob } from './materialize-job'
+import { teeOutput } from './tee-output'
+
+export interface LocalTrainingOptions {
+  workspaceRoot: string
+  model: string
+  trainEntry: string
+  spec: TrainingJobSpec
+  runId: string
+  runDir: string
+  stdout?: NodeJS.WritableStream
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean }
+  /** Extra environment for the training process (tests use it to pick a backend, for example). */
+  env?: Record<string, string>
+}
+
+export interface TrainingRunResult {
+  runId: string
+  runDir: string
+  status: RunStatus
+  exitCode: number
+  failureReason?: string
+  durationSeconds: number
+}
+
+const TRAIN_MAIN = fileURLToPath(new URL('../contract/train-main.ts', import.meta.url))
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+
+export async function runLocalTraining(options: LocalTrainingOptions): Promise<TrainingRunResult> {
+  const layout = trainingLayout(options.runDir)
+  const stdout = options.stdout ?? process.stdout
+  const stderr = options.stderr ?? process.stderr
+  const started = new Date()
+  const record: RunRecord = {
+    id: options.runId,
+    model: options.model,
+    executor: 'local',
+    status: 'running',
+    startedAt: started.toISOString(),
+    git: await gitState(options.workspaceRoot),
+    trainingJobName: options.spec.TrainingJobName,
+  }
+  await writeRunRecord(options.runDir, record)
+  await writeJsonAtomic(join(options.runDir, 'job.json'), options.spec)
+  await materializeJob(options.spec, layout)
+
+  const logsDir = join(options.runDir, 'logs')
+  await mkdir(logsDir, { recursive: true })
+  const log = createWriteStream(join(logsDir, 'train.log'))
+  const exitCode = await new Promise<number>((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX_LOADER, TRAIN_MAIN], {
+      cwd: options.workspaceRoot,
+      env: {
+        ...process.env,
+        ...options.env,
+        SAGEMAKER_BASE_DIR: options.runDir,
+        SAGEPACK_TRAIN_ENTRY: options.trainEntry,
+        // Progress bars go to stderr; show them only where a person is watching.
+        SAGEPACK_PROGRESS: stderr.isTTY ? 'tty' : 'off',
+      },
+      // A terminal gets the child's stderr directly so progress bars redraw in place.
+      stdio: ['ignore', 'pipe', stderr.isTTY ? 'inherit' : 'pipe'],
+    })
+    if (child.stdout) teeOutput(child.stdout, [stdout, log])
+    if (child.stderr) teeOutput(child.stderr, [stderr, log])
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolvePromise(code ?? (signal === 'SIGTERM' ? EXIT_STOPPED : 1)))
+  })
+  await new Promise<void>((done) => log.end(done))
+
+  const failureReason = await readFile(layout.failureFile, 'utf8').catch(() => undefined)
+  await collectOutputs(layout, options.runDir)
+  const finished = new Date()
+  const status: RunStatus = exitCode === EXIT_OK ? 'completed' : exitCode === EXIT_STOPPED ? 'stopped' : 'failed'
+  const durationSeconds = (finished.getTime() - started.getTime()) / 1000
+  await writeRunRecord(options.runDir, {
+    ...record,
+    status,
+    finishedAt: finished.toISOString(),
+    durationSeconds,
+    exitCode,
+    ...(failureReason ? { failure: failureReason.split('\n')[0] } : {}),
+  })
+  return {
+    runId: options.runId,
+    runDir: options.runDir,
+    status,
+    exitCode,
+    durationSeconds,
+    ...(failureReason ? { failureReason } : {}),
+  }
+}
