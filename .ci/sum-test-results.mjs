@@ -1,6 +1,6 @@
 // Sums the JSON reports every package's vitest run writes (.test-results/vitest.json) into the
 // one closing line CI reads: "N passed, N failed".
-import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const roots = ['packages', 'models']
@@ -30,6 +30,7 @@ console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped
 // failure so a broken file can never read as green.
 function suitesThatFailedToRun(json) {
   return (json.testResults ?? []).filter(
-    (suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((t) => t.status === 'failed'),
+    (suite) =>
+      suite.status === 'failed' && !(suite.assertionResults ?? []).some((t) => t.status === 'failed'),
   ).length
 }

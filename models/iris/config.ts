@@ -1,6 +1,6 @@
 // The iris model's config: every knob of its training, with docs. Resolved as
 // defaults < config.json < env (IRIS_*) < --set < SageMaker hyperparameters.
-import { defineModelConfig } from '@sagepack/core-train'
+import { defineModelConfig, type HiddenActivation } from '@sagepack/core-train'
 
 export default defineModelConfig('iris', {
   seed: {
@@ -26,18 +26,34 @@ export default defineModelConfig('iris', {
   },
   model: {
     hiddenUnits: { doc: 'Units of each hidden layer of the MLP', format: Array, default: [16, 16] },
-    activation: { doc: 'Activation of the hidden layers', format: ['relu', 'tanh', 'sigmoid'], default: 'relu' },
+    activation: {
+      doc: 'Activation of the hidden layers',
+      format: ['relu', 'tanh', 'sigmoid'],
+      default: 'relu' as HiddenActivation,
+    },
     dropout: { doc: 'Dropout rate after each hidden layer (0 = none)', format: Number, default: 0 },
   },
   train: {
     epochs: { doc: 'Maximum passes over the training split', format: 'nat', default: 200 },
     batchSize: { doc: 'Rows per gradient step', format: 'nat', default: 16 },
     learningRate: { doc: 'Adam learning rate', format: Number, default: 0.01 },
-    patience: { doc: 'Epochs without val_loss improvement before early stopping', format: 'nat', default: 25 },
+    patience: {
+      doc: 'Epochs without val_loss improvement before early stopping',
+      format: 'nat',
+      default: 25,
+    },
     checkpointEvery: { doc: 'Save a resumable checkpoint every N epochs', format: 'nat', default: 10 },
   },
   checks: {
-    maxMissingFraction: { doc: 'Largest share of missing values a feature may have', format: Number, default: 0 },
-    minClassFraction: { doc: 'Warn when a species is rarer than this share of rows', format: Number, default: 0.2 },
+    maxMissingFraction: {
+      doc: 'Largest share of missing values a feature may have',
+      format: Number,
+      default: 0,
+    },
+    minClassFraction: {
+      doc: 'Warn when a species is rarer than this share of rows',
+      format: Number,
+      default: 0.2,
+    },
   },
 })

@@ -1,7 +1,29 @@
 // Public API of @sagepack/core-data: datasets, schemas, data checks, splits and fitted preprocessors.
-export { formatUserError, isUserError, UserError, type UserErrorParts } from './errors/user-error'
+
+export type { CheckResult, DataCheckName, DataCheckReport, Severity } from './checks/check-result'
+export { assertDataChecksPassed, DataCheckError } from './checks/data-check-error'
+export type { DataCheckOptions } from './checks/data-check-options'
+export { dropDuplicateRecords } from './checks/drop-duplicate-records'
+export { formatDataCheckReport } from './checks/format-data-check-report'
+export { type DataCheckInput, runDataChecks } from './checks/run-data-checks'
+export { type AppliedRow, type ApplySchemaOptions, applySchema } from './dataset/apply-schema'
 export type { DataRecord, FieldValue } from './dataset/data-record'
+export { type ReadDatasetOptions, readDataset } from './dataset/read-dataset'
+export { checkRequiredColumns, requiredColumns } from './dataset/required-columns'
+export { formatViolation, type SchemaViolation } from './dataset/schema-violation'
+export { formatUserError, isUserError, UserError, type UserErrorParts } from './errors/user-error'
 export { writeFileAtomic, writeJsonAtomic } from './files/write-file-atomic'
+export { fitPreprocessor, type PreprocessorOptions } from './preprocess/fit-preprocessor'
+export { Preprocessor } from './preprocess/preprocessor'
+export {
+  type ColumnState,
+  PREPROCESSOR_FORMAT,
+  type PreprocessorState,
+} from './preprocess/preprocessor-state'
+export { type DataFormat, detectFormat } from './readers/detect-format'
+export { type CsvRow, type ReadCsvOptions, readCsv } from './readers/read-csv'
+export { type JsonlRow, readJsonl } from './readers/read-jsonl'
+export { type ReadRowsOptions, readRows, type TableRow } from './readers/read-rows'
 export {
   type CategoricalFeature,
   type ClassLabel,
@@ -14,3 +36,14 @@ export {
   type TextFeature,
   taskOf,
 } from './schema/feature-schema'
+export type { DataObject, DataSource } from './sources/data-source'
+export { type FileDataSourceOptions, fileDataSource } from './sources/file-source'
+export {
+  type DataSourceFactory,
+  registerDataSourceScheme,
+  resolveDataSource,
+  supportedDataSourceSchemes,
+} from './sources/resolve-data-source'
+export { createSeededRandom, type RandomSource } from './split/seeded-random'
+export { seededShuffle } from './split/seeded-shuffle'
+export { type DatasetSplits, type SplitOptions, splitDataset } from './split/split-dataset'

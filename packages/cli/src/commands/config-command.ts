@@ -13,7 +13,11 @@ export function configCommand(): Command {
     .action(async (name: string, options: { set: string[]; json?: boolean }) => {
       const folder = locateModel(findWorkspaceRoot(), name)
       const definition = await loadConfigDefinition(folder)
-      const resolved = resolveConfig(definition, { configFile: folder.configFile, env: process.env, sets: options.set })
+      const resolved = resolveConfig(definition, {
+        configFile: folder.configFile,
+        env: process.env,
+        sets: options.set,
+      })
       if (options.json) {
         process.stdout.write(`${JSON.stringify(resolved.values, null, 2)}\n`)
         return
@@ -24,6 +28,8 @@ export function configCommand(): Command {
         `${row.key.padEnd(width)}  ${JSON.stringify(row.value)}${row.source === 'default' ? '' : `  (${row.source})`}`,
         `${' '.repeat(width)}  ${row.doc} [format ${row.format}, default ${JSON.stringify(row.default)}, env ${row.env}]`,
       ])
-      process.stdout.write(`config of ${name} (defaults < config.json < env < --set):\n\n${lines.join('\n')}\n`)
+      process.stdout.write(
+        `config of ${name} (defaults < config.json < env < --set):\n\n${lines.join('\n')}\n`,
+      )
     })
 }

@@ -5,7 +5,11 @@ import { Command } from 'commander'
 
 const PLANNED: Array<{ name: string; args: string; summary: string }> = [
   { name: 'bundle', args: '<model>', summary: 'write models/<model>/dist/model.tar.gz for SageMaker' },
-  { name: 'serve', args: '<model>', summary: 'serve the bundle locally on :8080 under the SageMaker contract' },
+  {
+    name: 'serve',
+    args: '<model>',
+    summary: 'serve the bundle locally on :8080 under the SageMaker contract',
+  },
   { name: 'predict', args: '<model>', summary: 'batch predictions from a CSV/JSONL file' },
   { name: 'new-model', args: '<name>', summary: 'scaffold models/<name>/ for a team' },
   { name: 'deploy', args: '<model>', summary: 'deploy the model to a SageMaker endpoint via CloudFormation' },

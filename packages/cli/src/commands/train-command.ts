@@ -2,6 +2,7 @@
 // new run directory, the same job SageMaker would run.
 import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { UserError } from '@sagepack/core-data'
 import {
   buildTrainingJobSpec,
@@ -14,7 +15,6 @@ import {
   runLocalTraining,
 } from '@sagepack/core-train'
 import { Command } from 'commander'
-import { pathToFileURL } from 'node:url'
 import { loadTrainEntry } from '../models/load-model'
 import { collect } from './collect-option'
 
@@ -30,7 +30,12 @@ export function trainCommand(): Command {
         'runs/<model>/<run-id>/ with config.json, metrics.json, model/, results/, data-checks.json and logs/.',
     )
     .argument('<model>', 'the model folder name under models/, e.g. iris')
-    .option('--set <key=value>', 'override a config key; repeatable (keys: `sagepack config <model>`)', collect, [])
+    .option(
+      '--set <key=value>',
+      'override a config key; repeatable (keys: `sagepack config <model>`)',
+      collect,
+      [],
+    )
     .option('--on <executor>', 'where to train: local', 'local')
     .addHelpText(
       'after',
@@ -55,7 +60,11 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
   const folder = locateModel(workspaceRoot, name)
   const entry = await loadTrainEntry(folder)
   // Bad keys and values fail here, before a run directory exists.
-  const resolved = resolveConfig(entry.config, { configFile: folder.configFile, env: process.env, sets: options.set })
+  const resolved = resolveConfig(entry.config, {
+    configFile: folder.configFile,
+    env: process.env,
+    sets: options.set,
+  })
   const channels = channelSources(resolved.values, folder.dir)
 
   const { runId, dir: runDir } = await createRunDirectory(workspaceRoot, name)

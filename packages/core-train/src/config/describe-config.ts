@@ -13,7 +13,10 @@ export interface ConfigRow {
   doc: string
 }
 
-export function describeConfig<T>(definition: ModelConfigDefinition<T>, resolved: ResolvedConfig<T>): ConfigRow[] {
+export function describeConfig<T>(
+  definition: ModelConfigDefinition<T>,
+  resolved: ResolvedConfig<T>,
+): ConfigRow[] {
   return configKeys(definition.schema).map((k) => ({
     key: k.key,
     value: readPath(resolved.values, k.key),

@@ -49,7 +49,9 @@ describe('resolveConfig precedence', () => {
   })
 
   it('layers defaults < config.json < env < --set < hyperparameters', () => {
-    const file = configFile(JSON.stringify({ train: { epochs: 20, learningRate: 0.5 }, seed: 7, model: { name: 'f' } }))
+    const file = configFile(
+      JSON.stringify({ train: { epochs: 20, learningRate: 0.5 }, seed: 7, model: { name: 'f' } }),
+    )
     const { values, sources } = resolveConfig(fixture, {
       configFile: file,
       env: { DEMO_MODEL_TRAIN_EPOCHS: '30', DEMO_MODEL_TRAIN_LEARNING_RATE: '0.2', DEMO_MODEL_SEED: '8' },
@@ -72,7 +74,11 @@ describe('resolveConfig precedence', () => {
   it('decodes hyperparameters like the SageMaker toolkit: JSON when possible, else the raw string', () => {
     const { values } = resolveConfig(fixture, {
       env: {},
-      hyperparameters: { 'model.activation': '"tanh"', 'model.hiddenUnits': '[32,8]', 'model.name': '123abc' },
+      hyperparameters: {
+        'model.activation': '"tanh"',
+        'model.hiddenUnits': '[32,8]',
+        'model.name': '123abc',
+      },
     })
     expect(values.model).toEqual({ activation: 'tanh', hiddenUnits: [32, 8], name: '123abc' })
     const raw = resolveConfig(fixture, { env: {}, hyperparameters: { 'model.activation': 'tanh' } })

@@ -32,7 +32,10 @@ interface Origin {
   shown: string
 }
 
-export function resolveConfig<T>(definition: ModelConfigDefinition<T>, inputs: ConfigInputs = {}): ResolvedConfig<T> {
+export function resolveConfig<T>(
+  definition: ModelConfigDefinition<T>,
+  inputs: ConfigInputs = {},
+): ResolvedConfig<T> {
   const keys = configKeys(definition.schema)
   const byKey = new Map(keys.map((k) => [k.key, k]))
   const env = inputs.env ?? process.env
@@ -121,7 +124,11 @@ function readConfigFile(
     })
   }
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-    throw new UserError({ input: path, problem: 'is not a JSON object', expected: 'a JSON object of config keys' })
+    throw new UserError({
+      input: path,
+      problem: 'is not a JSON object',
+      expected: 'a JSON object of config keys',
+    })
   }
   const keys: string[] = []
   const walk = (node: Record<string, unknown>, prefix: string) => {

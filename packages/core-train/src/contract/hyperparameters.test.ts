@@ -3,7 +3,9 @@ import { decodeHyperparameter, decodeHyperparameters, encodeHyperparameter } fro
 
 describe('hyperparameter decoding (as the SageMaker training toolkit does it)', () => {
   it('JSON-decodes numbers, booleans, lists and JSON-encoded strings', () => {
-    expect(decodeHyperparameters({ a: '0.01', b: '12', c: 'true', d: '[16,8]', e: '"relu"', f: '{"k":1}' })).toEqual({
+    expect(
+      decodeHyperparameters({ a: '0.01', b: '12', c: 'true', d: '[16,8]', e: '"relu"', f: '{"k":1}' }),
+    ).toEqual({
       a: 0.01,
       b: 12,
       c: true,

@@ -6,13 +6,14 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { materializeJob } from '../executors/materialize-job'
+import { silentLogger } from '../logging/create-logger'
 import { EXIT_FAILED, EXIT_OK, EXIT_STOPPED, runTrainingJob } from './run-training-job'
 import fixtureConfig from './test-fixtures/fixture-config'
 import fixtureEntry from './test-fixtures/fixture-entry'
 import { buildTrainingJobSpec } from './training-job-spec'
 import { trainingLayout } from './training-layout'
 
-const silent = { info() {}, warn() {}, error() {}, success() {}, debug() {}, start() {} }
+const silent = silentLogger
 
 /** A root laid out from a real job spec, as the local executor does it. */
 async function preparedRoot(mode: string): Promise<string> {
@@ -66,7 +67,9 @@ describe('runTrainingJob', () => {
 
   it('puts a user error first and without a stack, as SageMaker shows only 1024 characters', async () => {
     const root = await preparedRoot('user-error')
-    expect(await runTrainingJob({ root, loadEntry: async () => fixtureEntry, env: {}, log: silent })).toBe(EXIT_FAILED)
+    expect(await runTrainingJob({ root, loadEntry: async () => fixtureEntry, env: {}, log: silent })).toBe(
+      EXIT_FAILED,
+    )
     expect(readFileSync(join(root, 'output', 'failure'), 'utf8')).toBe(
       'data.csv:3, column x: expected a number, got "abc"\n',
     )
@@ -75,8 +78,12 @@ describe('runTrainingJob', () => {
   it('fails before training on a bad hyperparameter, naming it', async () => {
     const root = await preparedRoot('ok')
     writeFileSync(join(root, 'input', 'config', 'hyperparameters.json'), JSON.stringify({ epochs: 'many' }))
-    expect(await runTrainingJob({ root, loadEntry: async () => fixtureEntry, env: {}, log: silent })).toBe(EXIT_FAILED)
-    expect(readFileSync(join(root, 'output', 'failure'), 'utf8')).toMatch(/^hyperparameter "epochs"="many": epochs must be/)
+    expect(await runTrainingJob({ root, loadEntry: async () => fixtureEntry, env: {}, log: silent })).toBe(
+      EXIT_FAILED,
+    )
+    expect(readFileSync(join(root, 'output', 'failure'), 'utf8')).toMatch(
+      /^hyperparameter "epochs"="many": epochs must be/,
+    )
   })
 
   it('reports an entry that cannot be loaded', async () => {
@@ -114,7 +121,9 @@ describe('the train process (what the container runs)', () => {
     const root = await preparedRoot('throw')
     const run = startTrainProcess(root)
     expect(await run.exited).toBe(EXIT_FAILED)
-    expect(readFileSync(join(root, 'output', 'failure'), 'utf8')).toMatch(/^TypeError: kaboom in the model code/)
+    expect(readFileSync(join(root, 'output', 'failure'), 'utf8')).toMatch(
+      /^TypeError: kaboom in the model code/,
+    )
     expect(run.output()).toContain('training failed')
   })
 

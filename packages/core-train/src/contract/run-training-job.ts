@@ -1,8 +1,8 @@
 // The training side of the SageMaker contract: read <root>/input, resolve the config, call the
 // model's train entry, and report failure the way SageMaker expects (output/failure + non-zero exit).
 import { mkdir, rm } from 'node:fs/promises'
-import { UserError, writeFileAtomic, writeJsonAtomic } from '@sagepack/core-data'
 import { join } from 'node:path'
+import { UserError, writeFileAtomic, writeJsonAtomic } from '@sagepack/core-data'
 import { resolveConfig } from '../config/resolve-config'
 import { createTrainingLogger, type Logger } from '../logging/create-logger'
 import { failureReason } from './failure-reason'
@@ -84,7 +84,7 @@ function requireChannel(channels: Record<string, TrainingChannel>, name: string)
   if (channel) return channel
   throw new UserError({
     input: `channel "${name}"`,
-    problem: 'is not among the job\'s input channels',
+    problem: "is not among the job's input channels",
     expected: `one of: ${Object.keys(channels).join(', ') || '(no channels)'}`,
     fix: `add the "${name}" channel to the model's config under channels.${name}`,
   })

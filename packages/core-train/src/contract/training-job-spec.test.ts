@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { UserError } from '@sagepack/core-data'
+import { describe, expect, it } from 'vitest'
 import { defineModelConfig } from '../config/define-model-config'
 import fixtureConfig from './test-fixtures/fixture-config'
 import { buildTrainingJobSpec, configToHyperparameters, trainingJobName } from './training-job-spec'
@@ -67,9 +67,9 @@ describe('buildTrainingJobSpec', () => {
 
   it('refuses a config value too long for a hyperparameter, naming the key', () => {
     const big = defineModelConfig('big', { vocab: { doc: 'words', format: Array, default: [] as string[] } })
-    expect(() => configToHyperparameters(big, { vocab: Array.from({ length: 600 }, (_, i) => `word${i}`) })).toThrow(
-      UserError,
-    )
+    expect(() =>
+      configToHyperparameters(big, { vocab: Array.from({ length: 600 }, (_, i) => `word${i}`) }),
+    ).toThrow(UserError)
     expect(() => configToHyperparameters(big, { vocab: ['a'] })).not.toThrow()
   })
 })

@@ -55,7 +55,11 @@ export function buildTrainingJobSpec<C>(input: TrainingJobSpecInput<C>): Trainin
       ContentType: source.contentType,
       InputMode: 'File',
       DataSource: {
-        S3DataSource: { S3DataType: 'S3Prefix', S3Uri: source.uri, S3DataDistributionType: 'FullyReplicated' },
+        S3DataSource: {
+          S3DataType: 'S3Prefix',
+          S3Uri: source.uri,
+          S3DataDistributionType: 'FullyReplicated',
+        },
       },
     })),
     OutputDataConfig: { S3OutputPath: input.outputUri },
@@ -81,7 +85,10 @@ export function buildTrainingJobSpec<C>(input: TrainingJobSpecInput<C>): Trainin
 }
 
 /** The whole resolved config as hyperparameters, so the job does not depend on where it runs. */
-export function configToHyperparameters<C>(definition: ModelConfigDefinition<C>, config: C): Record<string, string> {
+export function configToHyperparameters<C>(
+  definition: ModelConfigDefinition<C>,
+  config: C,
+): Record<string, string> {
   const hyperparameters: Record<string, string> = { sagepack_model: encodeHyperparameter(definition.model) }
   for (const { key } of configKeys(definition.schema)) {
     const value = encodeHyperparameter(readPath(config, key))

@@ -17,8 +17,9 @@ export function channelSources(config: unknown, modelDir: string): Record<string
     throw new UserError({
       input: 'the model config',
       problem: 'declares no data channels',
-      expected: 'a `channels` section, e.g. channels: { train: { doc, format: String, default: "data/train.csv" } }',
-      fix: 'add a channels section to the model\'s config.ts',
+      expected:
+        'a `channels` section, e.g. channels: { train: { doc, format: String, default: "data/train.csv" } }',
+      fix: "add a channels section to the model's config.ts",
     })
   }
   return Object.fromEntries(

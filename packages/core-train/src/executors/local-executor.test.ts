@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { PassThrough } from 'node:stream'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import fixtureConfig from '../contract/test-fixtures/fixture-config'
 import { buildTrainingJobSpec } from '../contract/training-job-spec'
@@ -75,7 +75,13 @@ describe('runLocalTraining', () => {
     expect(readFileSync(join(dir, 'logs', 'train.log'), 'utf8')).toContain('train_loss=0.5')
     expect(printed).toContain('train_loss=0.5')
     const record = readJson(join(dir, 'run.json'))
-    expect(record).toMatchObject({ id: result.runId, model: 'fixture', executor: 'local', status: 'completed', exitCode: 0 })
+    expect(record).toMatchObject({
+      id: result.runId,
+      model: 'fixture',
+      executor: 'local',
+      status: 'completed',
+      exitCode: 0,
+    })
     expect(record.git).toEqual({ commit: null, dirty: false })
   })
 

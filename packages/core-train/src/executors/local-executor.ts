@@ -86,7 +86,8 @@ export async function runLocalTraining(options: LocalTrainingOptions): Promise<T
   const failureReason = await readFile(layout.failureFile, 'utf8').catch(() => undefined)
   await collectOutputs(layout, options.runDir)
   const finished = new Date()
-  const status: RunStatus = exitCode === EXIT_OK ? 'completed' : exitCode === EXIT_STOPPED ? 'stopped' : 'failed'
+  const status: RunStatus =
+    exitCode === EXIT_OK ? 'completed' : exitCode === EXIT_STOPPED ? 'stopped' : 'failed'
   const durationSeconds = (finished.getTime() - started.getTime()) / 1000
   await writeRunRecord(options.runDir, {
     ...record,

@@ -4,7 +4,7 @@ import { cp, mkdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { UserError, writeJsonAtomic } from '@sagepack/core-data'
-import { SINGLE_HOST, type ChannelInputConfig, type ResourceConfig } from '../contract/training-environment'
+import { type ChannelInputConfig, type ResourceConfig, SINGLE_HOST } from '../contract/training-environment'
 import type { TrainingJobSpec } from '../contract/training-job-spec'
 import { channelDir, type TrainingLayout } from '../contract/training-layout'
 

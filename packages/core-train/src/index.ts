@@ -1,0 +1,98 @@
+// Public API of @sagepack/core-train: tfjs backend choice, the fit loop and its callbacks, metrics,
+// per-model config, the SageMaker training contract, runs, and the supervised training pipeline.
+export {
+  BACKEND_ENV,
+  type BackendChoice,
+  type BackendFamily,
+  type ChooseBackendOptions,
+  chooseBackend,
+  describeBackendChoice,
+} from './backend/choose-backend'
+export { nvidiaGpuPresent } from './backend/gpu-present'
+export type { ImportModule } from './backend/import-package'
+export { type ConfigKey, configKeys, envNameFor } from './config/config-schema'
+export { type ConfigOf, defineModelConfig, type ModelConfigDefinition } from './config/define-model-config'
+export { type ConfigRow, describeConfig, readPath } from './config/describe-config'
+export {
+  type ConfigInputs,
+  type ConfigSource,
+  type ResolvedConfig,
+  resolveConfig,
+} from './config/resolve-config'
+export {
+  decodeHyperparameter,
+  decodeHyperparameters,
+  encodeHyperparameter,
+  isReservedHyperparameter,
+} from './contract/hyperparameters'
+export { EXIT_FAILED, EXIT_OK, EXIT_STOPPED, runTrainingJob } from './contract/run-training-job'
+export { sagemakerEnvVars } from './contract/sagemaker-env-vars'
+export { asTrainEntry, defineTrainEntry, type TrainEntry, type TrainingContext } from './contract/train-entry'
+export {
+  type ChannelInputConfig,
+  type ResourceConfig,
+  readTrainingEnvironment,
+  type TrainingChannel,
+  type TrainingEnvironment,
+} from './contract/training-environment'
+export {
+  buildTrainingJobSpec,
+  type ChannelSource,
+  configToHyperparameters,
+  type TrainingJobSpec,
+  type TrainingJobSpecInput,
+  trainingJobName,
+} from './contract/training-job-spec'
+export { channelDir, SAGEMAKER_ROOT, type TrainingLayout, trainingLayout } from './contract/training-layout'
+export { channelSources } from './executors/channel-sources'
+export {
+  type LocalTrainingOptions,
+  runLocalTraining,
+  type TrainingRunResult,
+} from './executors/local-executor'
+export {
+  type CheckpointInput,
+  CheckpointStore,
+  type LoadedCheckpoint,
+  type NamedTensor,
+} from './fit/checkpoint-store'
+export { type EarlyStoppingOptions, earlyStopping } from './fit/early-stopping'
+export { fit } from './fit/fit'
+export type {
+  EpochControl,
+  EpochLogs,
+  EpochProgress,
+  FitCallback,
+  FitOptions,
+  FitResult,
+  TrainBeginInfo,
+} from './fit/fit-types'
+export { formatMetricLine, formatMetricValue, metricDefinitions } from './fit/metric-line-format'
+export { type MetricLinesOptions, metricLines } from './fit/metric-lines'
+export { type ProgressBarOptions, progressBar } from './fit/progress-bar'
+export { createTrainingLogger, type Logger, silentLogger } from './logging/create-logger'
+export {
+  type ClassificationMetrics,
+  type ClassMetrics,
+  classificationMetrics,
+} from './metrics/classification-metrics'
+export { type RegressionMetrics, regressionMetrics } from './metrics/regression-metrics'
+export { loadModelDir, readModelArtifacts } from './model-files/load-model-dir'
+export { MODEL_JSON, WEIGHTS_BIN } from './model-files/model-dir-layout'
+export { saveModelDir } from './model-files/save-model-dir'
+export { type DirectoryFiles, writeDirectoryAtomic } from './model-files/write-directory-atomic'
+export { buildMlp, type MlpOptions } from './pipeline/build-mlp'
+export { evaluateSplit, predict, type SplitEvaluation } from './pipeline/evaluate-split'
+export { DATA_CHECKS_FILE, type PreparedData, prepareTrainingData } from './pipeline/prepare-training-data'
+export type { HiddenActivation, SupervisedSettings } from './pipeline/supervised-settings'
+export {
+  METRICS_FILE,
+  PREPROCESSOR_FILE,
+  type SupervisedModel,
+  supervisedMetricNames,
+  supervisedTrainEntry,
+} from './pipeline/supervised-train-entry'
+export { type GitState, gitState } from './runs/git-state'
+export { createRunDirectory, newRunId, runsDir } from './runs/run-directory'
+export { type RunRecord, type RunStatus, readRunRecord, writeRunRecord } from './runs/run-record'
+export { findWorkspaceRoot, listModels, locateModel, type ModelFolder } from './workspace/locate-model'
