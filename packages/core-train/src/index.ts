@@ -50,6 +50,7 @@ export {
   runLocalTraining,
   type TrainingRunResult,
 } from './executors/local-executor'
+export { loadTrainEntry, type TrainLocallyOptions, trainLocally } from './executors/train-locally'
 export {
   type CheckpointInput,
   CheckpointStore,
@@ -83,6 +84,7 @@ export { saveModelDir } from './model-files/save-model-dir'
 export { type DirectoryFiles, writeDirectoryAtomic } from './model-files/write-directory-atomic'
 export { buildMlp, type MlpOptions } from './pipeline/build-mlp'
 export { evaluateSplit, predict, type SplitEvaluation } from './pipeline/evaluate-split'
+export { loadTrainedModel, predictRows, type TrainedModel } from './pipeline/load-trained-model'
 export { DATA_CHECKS_FILE, type PreparedData, prepareTrainingData } from './pipeline/prepare-training-data'
 export type { HiddenActivation, SupervisedSettings } from './pipeline/supervised-settings'
 export {
@@ -93,6 +95,6 @@ export {
   supervisedTrainEntry,
 } from './pipeline/supervised-train-entry'
 export { type GitState, gitState } from './runs/git-state'
-export { createRunDirectory, newRunId, runsDir } from './runs/run-directory'
+export { createRunDirectory, defaultRunsRoot, newRunId } from './runs/run-directory'
 export { type RunRecord, type RunStatus, readRunRecord, writeRunRecord } from './runs/run-record'
 export { findWorkspaceRoot, listModels, locateModel, type ModelFolder } from './workspace/locate-model'

@@ -1,11 +1,12 @@
 // `sagepack config <model>`: the resolved config, where each value came from, and each key's doc.
 import { describeConfig, findWorkspaceRoot, locateModel, resolveConfig } from '@sagepack/core-train'
 import { Command } from 'commander'
-import { loadConfigDefinition } from '../models/load-model'
+import { loadConfigDefinition } from '../models/load-config-definition'
 import { collect } from './collect-option'
 
 export function configCommand(): Command {
   return new Command('config')
+    .summary("print a model's resolved config and each key's doc")
     .description('Print the resolved config of a model, where each value came from, and what each key means')
     .argument('<model>', 'the model folder name under models/')
     .option('--set <key=value>', 'apply an override as `train --set` would; repeatable', collect, [])

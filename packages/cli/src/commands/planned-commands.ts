@@ -18,7 +18,8 @@ const PLANNED: Array<{ name: string; args: string; summary: string }> = [
 export function plannedCommands(): Command[] {
   return PLANNED.map(({ name, args, summary }) =>
     new Command(name)
-      .description(`${summary} (planned: not available in this version)`)
+      .summary(`(planned) ${summary}`)
+      .description(`${summary}. Planned: not available in this version of sagepack.`)
       .argument(args)
       .allowUnknownOption()
       .action(() => {

@@ -1,30 +1,21 @@
 // `sagepack train <model>`: resolve the config, build the training job spec, and run it locally in a
 // new run directory, the same job SageMaker would run.
 import { readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { join, relative, resolve } from 'node:path'
 import { UserError } from '@sagepack/core-data'
-import {
-  buildTrainingJobSpec,
-  channelSources,
-  createRunDirectory,
-  findWorkspaceRoot,
-  locateModel,
-  metricDefinitions,
-  resolveConfig,
-  runLocalTraining,
-} from '@sagepack/core-train'
+import { findWorkspaceRoot, trainLocally } from '@sagepack/core-train'
 import { Command } from 'commander'
-import { loadTrainEntry } from '../models/load-model'
 import { collect } from './collect-option'
 
 interface TrainOptions {
   set: string[]
   on: string
+  runsDir?: string
 }
 
 export function trainCommand(): Command {
   return new Command('train')
+    .summary('train a model under the SageMaker training contract, into a new run')
     .description(
       'Train a model under the SageMaker training contract. Each run gets a new folder\n' +
         'runs/<model>/<run-id>/ with config.json, metrics.json, model/, results/, data-checks.json and logs/.',
@@ -37,6 +28,7 @@ export function trainCommand(): Command {
       [],
     )
     .option('--on <executor>', 'where to train: local', 'local')
+    .option('--runs-dir <dir>', 'where runs are kept (default: runs/ at the workspace root)')
     .addHelpText(
       'after',
       '\nExamples:\n  pnpm train iris\n  pnpm train iris --set train.epochs=50 --set seed=7\n\n' +
@@ -56,50 +48,27 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
       fix: 'leave --on out to train on this machine',
     })
   }
-  const workspaceRoot = findWorkspaceRoot()
-  const folder = locateModel(workspaceRoot, name)
-  const entry = await loadTrainEntry(folder)
-  // Bad keys and values fail here, before a run directory exists.
-  const resolved = resolveConfig(entry.config, {
-    configFile: folder.configFile,
-    env: process.env,
-    sets: options.set,
-  })
-  const channels = channelSources(resolved.values, folder.dir)
-
-  const { runId, dir: runDir } = await createRunDirectory(workspaceRoot, name)
-  const spec = buildTrainingJobSpec({
-    definition: entry.config,
-    config: resolved.values,
-    runId,
-    channels,
-    outputUri: pathToFileURL(runDir).href,
-    image: 'sagepack/runtime:local',
-    roleArn: 'local',
-    instanceType: 'local',
-    metricDefinitions: metricDefinitions([...(entry.metrics ?? [])]),
-  })
-  const shownDir = relative(process.cwd(), runDir) || runDir
-  process.stdout.write(`run ${runId}: training ${name} locally in ${shownDir}\n`)
-
-  const result = await runLocalTraining({
-    workspaceRoot,
+  let shownDir = ''
+  const result = await trainLocally({
+    workspaceRoot: findWorkspaceRoot(),
     model: name,
-    trainEntry: folder.trainEntry,
-    spec,
-    runId,
-    runDir,
+    sets: options.set,
+    ...(options.runsDir ? { runsRoot: resolve(options.runsDir) } : {}),
+    onRunCreated: ({ runId, runDir }) => {
+      shownDir = relative(process.cwd(), runDir) || runDir
+      process.stdout.write(`run ${runId}: training ${name} locally in ${shownDir}\n`)
+    },
   })
   if (result.status !== 'completed') {
     process.stderr.write(
-      `\nrun ${runId} ${result.status} (exit ${result.exitCode}) after ${result.durationSeconds.toFixed(1)} s.\n` +
+      `\nrun ${result.runId} ${result.status} (exit ${result.exitCode}) after ${result.durationSeconds.toFixed(1)} s.\n` +
         `${result.failureReason ?? ''}\nlogs: ${join(shownDir, 'logs', 'train.log')}\n`,
     )
     return result.exitCode
   }
-  const summary = await testMetricsSummary(runDir)
+  const summary = await testMetricsSummary(result.runDir)
   process.stdout.write(
-    `\nrun ${runId} completed in ${result.durationSeconds.toFixed(1)} s${summary ? `: ${summary}` : ''}\n` +
+    `\nrun ${result.runId} completed in ${result.durationSeconds.toFixed(1)} s${summary ? `: ${summary}` : ''}\n` +
       `  ${shownDir}\n`,
   )
   return 0

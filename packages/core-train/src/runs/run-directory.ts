@@ -1,10 +1,11 @@
-// Run directories: runs/<model>/<run-id>/, created once and never overwritten.
+// Run directories: <runs>/<model>/<run-id>/, created once and never overwritten.
+import { randomBytes } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
 
-export function runsDir(workspaceRoot: string, model: string): string {
-  return join(workspaceRoot, 'runs', model)
+/** Where runs live unless the user says otherwise: runs/ at the workspace root. */
+export function defaultRunsRoot(workspaceRoot: string): string {
+  return join(workspaceRoot, 'runs')
 }
 
 /** Sortable by time, unique by a random suffix: 20261123-164512-3fa2. */
@@ -15,11 +16,11 @@ export function newRunId(now: Date = new Date()): string {
 
 /** Creates the run directory; fails rather than reuse one (mkdir of the last part is not recursive). */
 export async function createRunDirectory(
-  workspaceRoot: string,
+  runsRoot: string,
   model: string,
   runId: string = newRunId(),
 ): Promise<{ runId: string; dir: string }> {
-  const parent = runsDir(workspaceRoot, model)
+  const parent = join(runsRoot, model)
   await mkdir(parent, { recursive: true })
   const dir = join(parent, runId)
   await mkdir(dir)

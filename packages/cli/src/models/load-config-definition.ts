@@ -1,4 +1,4 @@
-// Loads a model folder's modules: the config definition (fast, no tfjs) or the whole train entry.
+// Loads a model folder's config definition without its train entry (fast: no tfjs).
 
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -8,10 +8,6 @@ import {
   type ModelFolder,
   type TrainEntry,
 } from '@sagepack/core-train'
-
-export async function loadTrainEntry(folder: ModelFolder): Promise<TrainEntry<unknown>> {
-  return asTrainEntry(await import(pathToFileURL(folder.trainEntry).href), folder.trainEntry)
-}
 
 export async function loadConfigDefinition(folder: ModelFolder): Promise<ModelConfigDefinition<unknown>> {
   const path = join(folder.dir, 'config.ts')

@@ -1,0 +1,89 @@
+// Behavioural tests on a model trained by the real local pipeline: flowers whose species is not in
+// doubt, small measurement noise, and the direction petal size pushes the prediction.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { fileURLToPath } from 'node:url'
+import { loadTrainedModel, predictRows, type TrainedModel, trainLocally } from '@sagepack/core-train'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { IRIS_SPECIES } from '../train/iris-schema'
+
+const WORKSPACE_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+
+let trained: TrainedModel
+let log = ''
+
+beforeAll(async () => {
+  const output = new PassThrough()
+  output.on('data', (chunk) => {
+    log += chunk
+  })
+  const result = await trainLocally({
+    workspaceRoot: WORKSPACE_ROOT,
+    model: 'iris',
+    runsRoot: mkdtempSync(join(tmpdir(), 'iris-runs-')),
+    stdout: output,
+    stderr: output,
+  })
+  expect(result.status, log).toBe('completed')
+  trained = await loadTrainedModel(join(result.runDir, 'model'))
+}, 120_000)
+
+const flower = (sepal_length: number, sepal_width: number, petal_length: number, petal_width: number) => ({
+  sepal_length,
+  sepal_width,
+  petal_length,
+  petal_width,
+})
+
+function predicted(rows: Array<Record<string, unknown>>) {
+  return predictRows(trained, rows).map((p) => {
+    const best = p.indexOf(Math.max(...p))
+    return { species: IRIS_SPECIES[best], confidence: p[best] as number, probabilities: p }
+  })
+}
+
+describe('the trained iris model', () => {
+  it('names textbook flowers of each species with confidence', () => {
+    const cases = [
+      { row: flower(5.0, 3.4, 1.5, 0.2), species: 'setosa' },
+      { row: flower(4.7, 3.2, 1.3, 0.2), species: 'setosa' },
+      { row: flower(5.9, 2.8, 4.3, 1.3), species: 'versicolor' },
+      { row: flower(5.7, 2.9, 4.2, 1.3), species: 'versicolor' },
+      { row: flower(7.2, 3.2, 6.0, 1.8), species: 'virginica' },
+      { row: flower(6.7, 3.1, 5.6, 2.4), species: 'virginica' },
+    ]
+    const results = predicted(cases.map((c) => c.row))
+    results.forEach((result, i) => {
+      expect(result.species, JSON.stringify(cases[i])).toBe(cases[i]?.species)
+      expect(result.confidence).toBeGreaterThan(0.8)
+    })
+  })
+
+  it('accepts measurements as CSV strings the same as numbers (one preprocessing path)', () => {
+    const asNumbers = predictRows(trained, [flower(6.3, 2.5, 5.0, 1.9)])
+    const asStrings = predictRows(trained, [
+      { sepal_length: '6.3', sepal_width: '2.5', petal_length: '5.0', petal_width: '1.9' },
+    ])
+    expect(asStrings).toEqual(asNumbers)
+  })
+
+  it('does not change its answer for measurement noise of half a millimetre', () => {
+    const base = flower(5.0, 3.4, 1.5, 0.2)
+    const noisy = [-0.05, 0.05].flatMap((d) =>
+      Object.keys(base).map((key) => ({ ...base, [key]: base[key as keyof typeof base] + d })),
+    )
+    expect(new Set(predicted(noisy).map((r) => r.species))).toEqual(new Set(['setosa']))
+  })
+
+  it('moves towards virginica as petals grow', () => {
+    const growing = [3.5, 4.5, 5.5, 6.5].map((length) => flower(6.3, 2.8, length, length / 2.8))
+    const virginica = predicted(growing).map((r) => r.probabilities[2] as number)
+    for (let i = 1; i < virginica.length; i++) {
+      expect(virginica[i]).toBeGreaterThanOrEqual(virginica[i - 1] as number)
+    }
+    expect(virginica[0]).toBeLessThan(0.5)
+    expect(virginica.at(-1)).toBeGreaterThan(0.5)
+  })
+})
