@@ -1,13 +1,7 @@
 // Loads a model folder's config definition without its train entry (fast: no tfjs).
-
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import {
-  asTrainEntry,
-  type ModelConfigDefinition,
-  type ModelFolder,
-  type TrainEntry,
-} from '@sagepack/core-train'
+import type { ModelConfigDefinition, ModelFolder } from '@sagepack/core-train'
 
 export async function loadConfigDefinition(folder: ModelFolder): Promise<ModelConfigDefinition<unknown>> {
   const path = join(folder.dir, 'config.ts')
