@@ -1,5 +1,5 @@
 // Runs the real `sagepack` command (or a root pnpm script) as a child process, for end-to-end tests.
-import { spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 export const WORKSPACE_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
@@ -11,30 +11,46 @@ export interface CliResult {
   stderr: string
 }
 
+export interface StartedCommand {
+  child: ChildProcess
+  /** What it printed on stdout so far. */
+  stdout(): string
+  result: Promise<CliResult>
+}
+
+export function startCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): StartedCommand {
+  const child = spawn(command, args, { cwd: WORKSPACE_ROOT, env: { ...process.env, ...env }, stdio: 'pipe' })
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk
+  })
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk
+  })
+  const result = new Promise<CliResult>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+  return { child, stdout: () => stdout, result }
+}
+
 export function runCommand(
   command: string,
   args: string[],
   env: Record<string, string> = {},
 ): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: WORKSPACE_ROOT,
-      env: { ...process.env, ...env },
-      stdio: 'pipe',
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+  return startCommand(command, args, env).result
+}
+
+export function startSagepack(args: string[], env: Record<string, string> = {}): StartedCommand {
+  return startCommand(process.execPath, [BIN, ...args], env)
 }
 
 export function sagepack(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return runCommand(process.execPath, [BIN, ...args], env)
+  return startSagepack(args, env).result
 }

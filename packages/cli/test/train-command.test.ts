@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { runCommand, sagepack } from './run-cli'
+import { runCommand, sagepack, startSagepack } from './run-cli'
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'))
 const onlyRun = (runsRoot: string) => {
@@ -113,6 +113,56 @@ describe('sagepack train: determinism and bad input', () => {
     expect(readFileSync(join(run, 'output', 'failure'), 'utf8')).toMatch(
       /^model\.hiddenUnits=\[0\]: 0 is not a layer size/,
     )
+  })
+})
+
+describe('stopping and resuming a run', () => {
+  it('SIGTERM stops the job with a checkpoint; --resume continues from it to the end', async () => {
+    const runsRoot = mkdtempSync(join(tmpdir(), 'sagepack-runs-'))
+    const config = [
+      '--set',
+      'train.epochs=60',
+      '--set',
+      'train.patience=1000',
+      '--set',
+      'train.checkpointEvery=1',
+    ]
+    const first = startSagepack(['train', 'iris', '--runs-dir', runsRoot, ...config])
+    await expect.poll(first.stdout, { timeout: 60_000, interval: 20 }).toMatch(/^epoch=3 /m)
+    first.child.kill('SIGTERM')
+    const stopped = await first.result
+    expect(stopped.code).toBe(143)
+    expect(stopped.stderr).toContain('Training was stopped by SIGTERM')
+    const runId = onlyRun(runsRoot).split('/').at(-1) as string
+    expect(stopped.stderr).toContain(`resume with: pnpm train iris --resume ${runId}`)
+    expect(readJson(join(runsRoot, 'iris', runId, 'run.json'))).toMatchObject({
+      status: 'stopped',
+      exitCode: 143,
+    })
+    const stoppedAt = readJson(join(runsRoot, 'iris', runId, 'checkpoints', 'checkpoint.json'))
+    expect(stoppedAt).toBeDefined()
+
+    const resumed = await sagepack(['train', 'iris', '--runs-dir', runsRoot, ...config, '--resume', runId])
+    expect(resumed.code, resumed.stderr).toBe(0)
+    const secondId = readdirSync(join(runsRoot, 'iris')).find((id) => id !== runId) as string
+    const metrics = readJson(join(runsRoot, 'iris', secondId, 'metrics.json'))
+    expect(metrics.fit.resumedFromEpoch).toBeGreaterThanOrEqual(3)
+    expect(metrics.fit.lastEpoch).toBe(60)
+    expect(metrics.history).toHaveLength(60)
+    expect(readJson(join(runsRoot, 'iris', secondId, 'run.json')).resumedFrom).toBe(runId)
+  }, 120_000)
+
+  it('refuses --resume of a run that does not exist', async () => {
+    const result = await sagepack([
+      'train',
+      'iris',
+      '--runs-dir',
+      mkdtempSync(join(tmpdir(), 'r-')),
+      '--resume',
+      'nope',
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--resume nope: there is no run nope of iris')
   })
 })
 

@@ -11,6 +11,7 @@ interface TrainOptions {
   set: string[]
   on: string
   runsDir?: string
+  resume?: string
 }
 
 export function trainCommand(): Command {
@@ -29,9 +30,14 @@ export function trainCommand(): Command {
     )
     .option('--on <executor>', 'where to train: local', 'local')
     .option('--runs-dir <dir>', 'where runs are kept (default: runs/ at the workspace root)')
+    .option(
+      '--resume <run-id>',
+      'continue from the latest checkpoint of an earlier (stopped) run of this model',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  pnpm train iris\n  pnpm train iris --set train.epochs=50 --set seed=7\n\n' +
+      '\nExamples:\n  pnpm train iris\n  pnpm train iris --set train.epochs=50 --set seed=7\n' +
+        '  pnpm train iris --resume 20261123-164512-3fa2   # after Ctrl-C or SIGTERM stopped that run\n\n' +
         'Config precedence: defaults < models/<model>/config.json < environment < --set.',
     )
     .action(async (model: string, options: TrainOptions) => {
@@ -54,6 +60,7 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
     model: name,
     sets: options.set,
     ...(options.runsDir ? { runsRoot: resolve(options.runsDir) } : {}),
+    ...(options.resume ? { resumeFrom: options.resume } : {}),
     onRunCreated: ({ runId, runDir }) => {
       shownDir = relative(process.cwd(), runDir) || runDir
       process.stdout.write(`run ${runId}: training ${name} locally in ${shownDir}\n`)
@@ -62,7 +69,8 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
   if (result.status !== 'completed') {
     process.stderr.write(
       `\nrun ${result.runId} ${result.status} (exit ${result.exitCode}) after ${result.durationSeconds.toFixed(1)} s.\n` +
-        `${result.failureReason ?? ''}\nlogs: ${join(shownDir, 'logs', 'train.log')}\n`,
+        `${result.failureReason ?? ''}\nlogs: ${join(shownDir, 'logs', 'train.log')}\n` +
+        (result.status === 'stopped' ? `resume with: pnpm train ${name} --resume ${result.runId}\n` : ''),
     )
     return result.exitCode
   }

@@ -2,7 +2,7 @@
 // the same `train` process the runtime image starts, tees its output into the run's logs.
 import { spawn } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
-import { mkdir, readFile } from 'node:fs/promises'
+import { cp, mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -27,6 +27,8 @@ export interface LocalTrainingOptions {
   stderr?: NodeJS.WritableStream & { isTTY?: boolean }
   /** Extra environment for the training process (tests use it to pick a backend, for example). */
   env?: Record<string, string>
+  /** Checkpoints of an earlier run to start from, as SageMaker restores CheckpointConfig.S3Uri. */
+  resumeFrom?: { runId: string; checkpointsDir: string }
 }
 
 export interface TrainingRunResult {
@@ -54,10 +56,13 @@ export async function runLocalTraining(options: LocalTrainingOptions): Promise<T
     startedAt: started.toISOString(),
     git: await gitState(options.workspaceRoot),
     trainingJobName: options.spec.TrainingJobName,
+    ...(options.resumeFrom ? { resumedFrom: options.resumeFrom.runId } : {}),
   }
   await writeRunRecord(options.runDir, record)
   await writeJsonAtomic(join(options.runDir, 'job.json'), options.spec)
   await materializeJob(options.spec, layout)
+  if (options.resumeFrom)
+    await cp(options.resumeFrom.checkpointsDir, layout.checkpointsDir, { recursive: true })
 
   const logsDir = join(options.runDir, 'logs')
   await mkdir(logsDir, { recursive: true })
@@ -70,16 +75,22 @@ export async function runLocalTraining(options: LocalTrainingOptions): Promise<T
         ...options.env,
         SAGEMAKER_BASE_DIR: options.runDir,
         SAGEPACK_TRAIN_ENTRY: options.trainEntry,
-        // Progress bars go to stderr; show them only where a person is watching.
-        SAGEPACK_PROGRESS: stderr.isTTY ? 'tty' : 'off',
       },
       // A terminal gets the child's stderr directly so progress bars redraw in place.
       stdio: ['ignore', 'pipe', stderr.isTTY ? 'inherit' : 'pipe'],
     })
     if (child.stdout) teeOutput(child.stdout, [stdout, log])
     if (child.stderr) teeOutput(child.stderr, [stderr, log])
+    // Stopping the CLI stops the job the way SageMaker stops one: SIGTERM, then wait for its checkpoint.
+    const stop = () => child.kill('SIGTERM')
+    process.on('SIGTERM', stop)
+    process.on('SIGINT', stop)
     child.on('error', reject)
-    child.on('close', (code, signal) => resolvePromise(code ?? (signal === 'SIGTERM' ? EXIT_STOPPED : 1)))
+    child.on('close', (code, signal) => {
+      process.off('SIGTERM', stop)
+      process.off('SIGINT', stop)
+      resolvePromise(code ?? (signal === 'SIGTERM' ? EXIT_STOPPED : 1))
+    })
   })
   await new Promise<void>((done) => log.end(done))
 

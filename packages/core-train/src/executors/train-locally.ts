@@ -1,9 +1,13 @@
 // One local training run of a model folder, start to end: resolve its config (bad input fails before
 // a run directory exists), build the job spec, and execute it in a new run directory.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { UserError } from '@sagepack/core-data'
 import { resolveConfig } from '../config/resolve-config'
 import { asTrainEntry, type TrainEntry } from '../contract/train-entry'
 import { buildTrainingJobSpec } from '../contract/training-job-spec'
+import { CHECKPOINT_POINTER } from '../fit/checkpoint-store'
 import { metricDefinitions } from '../fit/metric-line-format'
 import { createRunDirectory, defaultRunsRoot } from '../runs/run-directory'
 import { locateModel, type ModelFolder } from '../workspace/locate-model'
@@ -20,6 +24,8 @@ export interface TrainLocallyOptions {
   env?: Record<string, string | undefined>
   stdout?: NodeJS.WritableStream
   stderr?: NodeJS.WritableStream & { isTTY?: boolean }
+  /** Id of an earlier run of the model whose latest checkpoint this run continues from. */
+  resumeFrom?: string
   /** Called once the run directory exists, before training starts. */
   onRunCreated?(run: { runId: string; runDir: string }): void
 }
@@ -39,6 +45,9 @@ export async function trainLocally(options: TrainLocallyOptions): Promise<Traini
   const channels = channelSources(resolved.values, folder.dir)
 
   const runsRoot = options.runsRoot ?? defaultRunsRoot(options.workspaceRoot)
+  const resumeFrom = options.resumeFrom
+    ? requireCheckpoints(runsRoot, folder.name, options.resumeFrom)
+    : undefined
   const { runId, dir: runDir } = await createRunDirectory(runsRoot, folder.name)
   const spec = buildTrainingJobSpec({
     definition: entry.config,
@@ -59,7 +68,23 @@ export async function trainLocally(options: TrainLocallyOptions): Promise<Traini
     spec,
     runId,
     runDir,
+    ...(resumeFrom ? { resumeFrom } : {}),
     ...(options.stdout ? { stdout: options.stdout } : {}),
     ...(options.stderr ? { stderr: options.stderr } : {}),
   })
+}
+
+function requireCheckpoints(runsRoot: string, model: string, runId: string) {
+  const checkpointsDir = join(runsRoot, model, runId, 'checkpoints')
+  if (!existsSync(join(checkpointsDir, CHECKPOINT_POINTER))) {
+    throw new UserError({
+      input: `--resume ${runId}`,
+      problem: existsSync(join(runsRoot, model, runId))
+        ? `run ${runId} of ${model} has no checkpoint to resume from`
+        : `there is no run ${runId} of ${model} in ${runsRoot}`,
+      expected: 'the id of a stopped or failed run that saved a checkpoint (see runs/<model>/)',
+      fix: 'leave --resume out to start from scratch',
+    })
+  }
+  return { runId, checkpointsDir }
 }

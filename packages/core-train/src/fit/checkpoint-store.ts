@@ -13,7 +13,9 @@ import { fromCheckpointJson, toCheckpointJson } from './checkpoint-json'
 import type { EpochLogs, EpochProgress } from './fit-types'
 import { readOptimizerExtras } from './optimizer-extra-state'
 
-const POINTER = 'checkpoint.json'
+/** The file that names the latest complete checkpoint; its presence means there is one. */
+export const CHECKPOINT_POINTER = 'checkpoint.json'
+const POINTER = CHECKPOINT_POINTER
 const FORMAT = 'sagepack-checkpoint/1'
 const STATE = 'state.json'
 const MODEL_WEIGHTS = 'model-weights.bin'

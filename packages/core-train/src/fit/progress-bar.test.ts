@@ -25,12 +25,21 @@ function runTwoEpochs(callback: FitCallback): void {
 }
 
 describe('progressBar', () => {
-  it('draws a bar per epoch on a terminal', () => {
+  it('draws a bar per slow epoch on a terminal', () => {
     const stream = captureStream(true)
-    runTwoEpochs(progressBar({ stream }))
+    let clock = 0
+    // Every batch takes a second, so the bar appears after the first one.
+    const callback = progressBar({ stream, now: () => (clock += 1000) })
+    runTwoEpochs(callback)
     expect(stream.text()).toContain('epoch 1/2')
     expect(stream.text()).toContain('epoch 2/2')
     expect(stream.text()).toContain('3/3 batches')
+  })
+
+  it('stays silent for epochs quicker than showAfterMs', () => {
+    const stream = captureStream(true)
+    runTwoEpochs(progressBar({ stream, now: () => 0 }))
+    expect(stream.text()).toBe('')
   })
 
   it('writes nothing when the stream is not a terminal', () => {

@@ -19,6 +19,8 @@ export interface RunRecord {
   failure?: string
   git: GitState
   trainingJobName?: string
+  /** The run whose checkpoints this one started from. */
+  resumedFrom?: string
 }
 
 export const RUN_RECORD_FILE = 'run.json'
