@@ -2,17 +2,13 @@
 // training data and serving requests.
 
 import type { FeatureSpec, LabelSpec } from '../schema/feature-schema'
+import { readNumber, readString } from '../values/read-cell-value'
 import type { FieldValue } from './data-record'
 
 export type ColumnSpec = FeatureSpec | LabelSpec
 
 /** The typed value, or what the column expected when the value does not fit. */
 export type TypedValue = { value: FieldValue } | { expected: string }
-
-// Spellings of "no value" that pandas, R and hand-written files put in numeric columns.
-const MISSING_NUMBER_TEXT = new Set(['', 'na', 'nan', 'null'])
-// Plain decimal notation only: Number() would also take '0x1f', 'Infinity' and ' ', which are not data.
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
 
 export function typeValue(raw: unknown, spec: ColumnSpec): TypedValue {
   if (raw === undefined || raw === null) return { value: null }
@@ -29,22 +25,15 @@ export function typeValue(raw: unknown, spec: ColumnSpec): TypedValue {
 }
 
 function typeNumber(raw: unknown): TypedValue {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { value: raw } : { expected: 'a number' }
-  if (typeof raw !== 'string') return { expected: 'a number' }
-  const text = raw.trim()
-  if (MISSING_NUMBER_TEXT.has(text.toLowerCase())) return { value: null }
-  const value = Number(text)
-  return DECIMAL.test(text) && Number.isFinite(value) ? { value } : { expected: 'a number' }
+  const read = readNumber(raw)
+  return read.ok ? { value: read.value } : { expected: 'a number' }
 }
 
 function typeString(raw: unknown, allowed: readonly string[] | undefined): TypedValue {
-  const text =
-    typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined
-  if (text === '') return { value: null }
-  if (allowed === undefined) return text === undefined ? { expected: 'a string' } : { value: text }
-  return text !== undefined && allowedSet(allowed).has(text)
-    ? { value: text }
-    : { expected: describeAllowed(allowed) }
+  const read = readString(raw)
+  if (!read.ok) return { expected: allowed ? describeAllowed(allowed) : 'a string' }
+  if (read.value === null || allowed === undefined) return { value: read.value }
+  return allowedSet(allowed).has(read.value) ? { value: read.value } : { expected: describeAllowed(allowed) }
 }
 
 // Schemas live as long as the process and are reused for every row, so their sets are built once.

@@ -1,6 +1,6 @@
 // What every fitted column offers the preprocessor: its output names and a way to write one cell's
 // outputs into a row of the output matrix.
-import type { ReadResult } from './read-raw-value'
+import type { ReadResult } from '../values/read-cell-value'
 
 export type ReadFailure = Extract<ReadResult<unknown>, { ok: false }>
 

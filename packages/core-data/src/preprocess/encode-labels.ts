@@ -2,7 +2,7 @@
 // (so output unit i always means classes[i]), or the number itself for a numeric label.
 import { UserError } from '../errors/user-error'
 import type { LabelSpec } from '../schema/feature-schema'
-import { describeValue, readNumber, readString } from './read-raw-value'
+import { describeValue, readNumber, readString } from '../values/read-cell-value'
 
 export function encodeLabels(label: LabelSpec, values: ReadonlyArray<unknown>): Int32Array | Float32Array {
   const where = (index: number) => `label '${label.name}' at index ${index}`

@@ -3,12 +3,12 @@
 import type { DataRecord } from '../dataset/data-record'
 import { UserError } from '../errors/user-error'
 import type { DatasetSchema, FeatureSpec } from '../schema/feature-schema'
+import { type ReadResult, readNumber, readString } from '../values/read-cell-value'
 import { DEFAULT_TEXT_DIMENSIONS } from './hashed-text'
 import { fitCategoricalColumn } from './one-hot-categorical'
 import { MAX_TEXT_DIMENSIONS } from './parse-preprocessor-state'
 import { Preprocessor } from './preprocessor'
 import { type ColumnState, PREPROCESSOR_FORMAT, type PreprocessorState } from './preprocessor-state'
-import { type ReadResult, readNumber, readString } from './read-raw-value'
 import { fitNumericColumn } from './standardize-numeric'
 
 export interface PreprocessorOptions {

@@ -1,10 +1,11 @@
 // Text columns: a hashed bag of words. Tokens are hashed into a fixed number of buckets, so there is
 // no vocabulary to fit or ship and unseen words still count; term counts are damped with log1p and
 // the vector is L2-normalized so long and short texts weigh the same.
+
+import { readString } from '../values/read-cell-value'
 import type { ColumnEncoder } from './column-encoder'
 import { fnv1a32 } from './fnv1a'
 import type { TextColumnState } from './preprocessor-state'
-import { readString } from './read-raw-value'
 import { tokenizeText } from './tokenize-text'
 
 export const DEFAULT_TEXT_DIMENSIONS = 1024

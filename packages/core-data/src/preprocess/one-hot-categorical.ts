@@ -2,9 +2,9 @@
 // category not seen in training (or a missing one) gives all zeros rather than an error, because
 // serving must answer for values the training data never had.
 import type { CategoricalFeature } from '../schema/feature-schema'
+import { readString } from '../values/read-cell-value'
 import type { ColumnEncoder } from './column-encoder'
 import type { CategoricalColumnState } from './preprocessor-state'
-import { readString } from './read-raw-value'
 
 /** The schema's categories when it declares them (in its order), else the ones seen, sorted. */
 export function fitCategoricalColumn(

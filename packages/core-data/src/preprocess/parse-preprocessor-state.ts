@@ -2,8 +2,8 @@
 // field or a parameter that does not fit its feature fails here, naming the field, instead of
 // producing quietly wrong predictions.
 import type { FeatureSpec, LabelSpec } from '../schema/feature-schema'
+import { describeValue } from '../values/read-cell-value'
 import { type ColumnState, PREPROCESSOR_FORMAT, type PreprocessorState } from './preprocessor-state'
-import { describeValue } from './read-raw-value'
 import { type JsonObject, StateFieldReader } from './state-field-reader'
 
 /** Upper bound on hash buckets: far above any useful size, low enough to catch a corrupted number. */

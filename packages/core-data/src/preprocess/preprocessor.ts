@@ -1,12 +1,12 @@
 // A fitted preprocessor: turns rows into the model's input matrix and labels into its targets, the
 // same way in training and in the serving runtime, and saves to / loads from plain JSON.
 import { UserError } from '../errors/user-error'
+import { describeValue } from '../values/read-cell-value'
 import type { ColumnEncoder } from './column-encoder'
 import { createColumnEncoder } from './create-column-encoder'
 import { encodeLabels } from './encode-labels'
 import { parsePreprocessorState } from './parse-preprocessor-state'
 import type { PreprocessorState } from './preprocessor-state'
-import { describeValue } from './read-raw-value'
 
 export class Preprocessor {
   /** Number of outputs per row. */

@@ -1,8 +1,9 @@
 // Numeric columns: scaled to zero mean and unit variance with the training split's statistics, so
 // features measured in different units weigh the same at the start of training.
+
+import { readNumber } from '../values/read-cell-value'
 import type { ColumnEncoder } from './column-encoder'
 import type { NumericColumnState } from './preprocessor-state'
-import { readNumber } from './read-raw-value'
 
 /** Mean and population standard deviation of the present values; missing values are left out. */
 export function fitNumericColumn(name: string, values: readonly number[]): NumericColumnState {

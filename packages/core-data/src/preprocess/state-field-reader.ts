@@ -1,7 +1,7 @@
 // Reads typed fields out of untrusted JSON, failing with a UserError that names the field's path
 // (`columns[2].std`) in the file it came from.
 import { UserError } from '../errors/user-error'
-import { describeValue } from './read-raw-value'
+import { describeValue } from '../values/read-cell-value'
 
 export type JsonObject = Record<string, unknown>
 

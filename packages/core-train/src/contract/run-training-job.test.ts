@@ -8,9 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { materializeJob } from '../executors/materialize-job'
 import { silentLogger } from '../logging/create-logger'
 import { EXIT_FAILED, EXIT_OK, EXIT_STOPPED, runTrainingJob } from './run-training-job'
-import fixtureConfig from './test-fixtures/fixture-config'
 import fixtureEntry from './test-fixtures/fixture-entry'
-import { buildTrainingJobSpec } from './training-job-spec'
+import { fixtureJobSpec } from './test-fixtures/fixture-job-spec'
 import { trainingLayout } from './training-layout'
 
 const silent = silentLogger
@@ -18,19 +17,7 @@ const silent = silentLogger
 /** A root laid out from a real job spec, as the local executor does it. */
 async function preparedRoot(mode: string): Promise<string> {
   const root = mkdtempSync(join(tmpdir(), 'sagepack-job-'))
-  const dataFile = join(root, 'source.csv')
-  writeFileSync(dataFile, 'x,y\n1,2\n')
-  const spec = buildTrainingJobSpec({
-    definition: fixtureConfig,
-    config: { epochs: 5, mode, channels: { train: 'source.csv' } },
-    runId: 'r1',
-    channels: { train: { uri: pathToFileURL(dataFile).href, contentType: 'text/csv' } },
-    outputUri: pathToFileURL(root).href,
-    image: 'img',
-    roleArn: 'role',
-    instanceType: 'local',
-    metricDefinitions: [],
-  })
+  const spec = fixtureJobSpec(root, 'r1', { epochs: 5, mode })
   await materializeJob(spec, trainingLayout(join(root, 'ml')))
   return join(root, 'ml')
 }
@@ -43,7 +30,7 @@ describe('runTrainingJob', () => {
     const seen = JSON.parse(readFileSync(join(root, 'output', 'data', 'seen.json'), 'utf8'))
     expect(seen).toMatchObject({
       epochs: 5,
-      files: ['source.csv'],
+      files: ['train.csv'],
       channels: ['train'],
       env: { SM_MODEL_DIR: join(root, 'model'), SM_CHANNEL_TRAIN: join(root, 'input', 'data', 'train') },
       hyperparameters: { sagepack_model: 'fixture', epochs: 5, mode: 'ok' },
@@ -51,7 +38,7 @@ describe('runTrainingJob', () => {
     expect(JSON.parse(readFileSync(join(root, 'output', 'data', 'config.json'), 'utf8'))).toEqual({
       epochs: 5,
       mode: 'ok',
-      channels: { train: 'source.csv' },
+      channels: { train: join(root, '..', 'train.csv') },
     })
     expect(existsSync(join(root, 'output', 'failure'))).toBe(false)
   })

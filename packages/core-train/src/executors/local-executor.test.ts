@@ -4,8 +4,7 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import fixtureConfig from '../contract/test-fixtures/fixture-config'
-import { buildTrainingJobSpec } from '../contract/training-job-spec'
+import { fixtureJobSpec } from '../contract/test-fixtures/fixture-job-spec'
 import { createRunDirectory } from '../runs/run-directory'
 import { runLocalTraining } from './local-executor'
 
@@ -13,20 +12,8 @@ const ENTRY = fileURLToPath(new URL('../contract/test-fixtures/fixture-entry.ts'
 
 async function runFixture(mode: string) {
   const workspace = mkdtempSync(join(tmpdir(), 'sagepack-ws-'))
-  const data = join(workspace, 'train.csv')
-  writeFileSync(data, 'x,y\n1,2\n')
   const { runId, dir } = await createRunDirectory(workspace, 'fixture')
-  const spec = buildTrainingJobSpec({
-    definition: fixtureConfig,
-    config: { epochs: 2, mode, channels: { train: data } },
-    runId,
-    channels: { train: { uri: pathToFileURL(data).href, contentType: 'text/csv' } },
-    outputUri: pathToFileURL(dir).href,
-    image: 'sagepack/runtime:local',
-    roleArn: 'local',
-    instanceType: 'local',
-    metricDefinitions: [],
-  })
+  const spec = fixtureJobSpec(workspace, runId, { epochs: 2, mode })
   const out = new PassThrough()
   let printed = ''
   out.on('data', (chunk) => {

@@ -1,5 +1,5 @@
-// Reads one raw cell, as it arrives from a typed DataRecord in training or from JSON/CSV in serving,
-// into the value a column encoder works with. Both sides go through here, so "5.1" and 5.1 are the
+// Reads one raw cell (a CSV string, a JSON value, a typed record's value) as a number or a string.
+// The dataset reader, the preprocessors and serving all go through here, so "5.1" and 5.1 are the
 // same input and a missing cell means the same thing everywhere.
 
 /** What a cell read to, or why it could not be read (the caller adds where). */
@@ -7,8 +7,7 @@ export type ReadResult<T> = { ok: true; value: T | null } | { ok: false; problem
 
 // Plain decimal notation only: Number() would also take '0x1f', 'Infinity' and ' ', which are not data.
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
-// The same spellings of "no value" the dataset reader accepts (dataset/type-value.ts), so a cell that
-// was missing in training is missing in serving too.
+// Spellings of "no value" that pandas, R and hand-written files put in numeric columns.
 const MISSING_NUMBER_TEXT = new Set(['', 'na', 'nan', 'null'])
 
 const NUMBER_EXPECTED = 'a finite number or a numeric string (empty, NA, NaN or null for missing)'

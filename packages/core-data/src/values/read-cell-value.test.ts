@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readNumber, readString } from './read-raw-value'
+import { readNumber, readString } from './read-cell-value'
 
 describe('readNumber', () => {
   it('reads numbers and decimal strings to the same value', () => {
