@@ -59,7 +59,9 @@ export interface InferenceHandler<M extends LoadedModel = LoadedModel> {
   postprocess?(outputs: Float32Array, rows: InputRow[], model: M, context: InvocationContext): Prediction[]
 }
 
-export function defineHandler<M extends LoadedModel = LoadedModel>(handler: InferenceHandler<M>): InferenceHandler<M> {
+export function defineHandler<M extends LoadedModel = LoadedModel>(
+  handler: InferenceHandler<M>,
+): InferenceHandler<M> {
   return handler
 }
 
@@ -70,7 +72,10 @@ export function defineHandler<M extends LoadedModel = LoadedModel>(handler: Infe
 export interface InvocationRunner {
   /** True once every worker has loaded the model; /ping answers 200 only then. */
   readonly ready: boolean
-  invoke(rows: InputRow[], context: InvocationContext): Promise<{ predictions: Prediction[]; responseAttributes?: string }>
+  invoke(
+    rows: InputRow[],
+    context: InvocationContext,
+  ): Promise<{ predictions: Prediction[]; responseAttributes?: string }>
   /** Waits for in-flight invocations, then stops the workers. */
   close(): Promise<void>
 }
