@@ -64,6 +64,10 @@ describe('pnpm train iris (end to end, from the command line)', () => {
     expect(metrics.data).toMatchObject({ rows: 150, droppedDuplicates: 1 })
     expect(metrics.data.train + metrics.data.validation + metrics.data.test).toBe(149)
     expect(metrics.backend.name).toBe('wasm')
+    // The servable ONNX export predicts what tfjs predicts on every test row.
+    expect(metrics.onnx).toMatchObject({ exported: true, rows: metrics.data.test })
+    expect(metrics.onnx.maxAbsDiff).toBeLessThan(1e-5)
+    expect(existsSync(join(run, 'model', 'model.onnx'))).toBe(true)
     // The local run executed the job spec: its hyperparameters are the resolved config.
     const job = readJson(join(run, 'job.json'))
     expect(job.HyperParameters['train.epochs']).toBe(String(readJson(join(run, 'config.json')).train.epochs))

@@ -82,8 +82,19 @@ export { loadModelDir, readModelArtifacts } from './model-files/load-model-dir'
 export { MODEL_JSON, WEIGHTS_BIN } from './model-files/model-dir-layout'
 export { saveModelDir } from './model-files/save-model-dir'
 export { type DirectoryFiles, writeDirectoryAtomic } from './model-files/write-directory-atomic'
+export { SUPPORTED_ACTIVATIONS } from './onnx-export/activation-nodes'
+export { checkOnnxParity, type OnnxParity } from './onnx-export/check-onnx-parity'
+export { type ExportOnnxOptions, exportOnnx } from './onnx-export/export-onnx'
+export { SUPPORTED_LAYERS } from './onnx-export/layer-converters'
+export { TFJS_FALLBACK, UnsupportedLayerError } from './onnx-export/unsupported-layer-error'
 export { buildMlp, type MlpOptions } from './pipeline/build-mlp'
 export { evaluateSplit, predict, type SplitEvaluation } from './pipeline/evaluate-split'
+export {
+  exportOnnxArtifact,
+  ONNX_FILE,
+  ONNX_PARITY_TOLERANCE,
+  type OnnxExportReport,
+} from './pipeline/export-onnx-artifact'
 export { loadTrainedModel, predictRows, type TrainedModel } from './pipeline/load-trained-model'
 export { DATA_CHECKS_FILE, type PreparedData, prepareTrainingData } from './pipeline/prepare-training-data'
 export type { HiddenActivation, SupervisedSettings } from './pipeline/supervised-settings'

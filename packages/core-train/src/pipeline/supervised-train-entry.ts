@@ -16,6 +16,7 @@ import { progressBar } from '../fit/progress-bar'
 import { saveModelDir } from '../model-files/save-model-dir'
 import { buildMlp } from './build-mlp'
 import { evaluateSplit, type SplitEvaluation } from './evaluate-split'
+import { exportOnnxArtifact } from './export-onnx-artifact'
 import { prepareTrainingData } from './prepare-training-data'
 import type { SupervisedSettings } from './supervised-settings'
 import { writePredictionsCsv } from './write-predictions-csv'
@@ -131,6 +132,15 @@ async function trainSupervised<C>(context: TrainingContext<C>, model: Supervised
 
   await saveModelDir(network, layout.modelDir)
   await writeJsonAtomic(join(layout.modelDir, PREPROCESSOR_FILE), preprocessor.toJSON())
+  // Parity is checked on the test split (every split when there is none), the rows the metrics describe.
+  const parityRecords =
+    data.splits.test.length > 0 ? data.splits.test : [...data.splits.train, ...data.splits.validation]
+  const onnx = await exportOnnxArtifact(
+    network,
+    { features: preprocessor.transform(parityRecords.map((r) => r.values)), rows: parityRecords.length },
+    layout.modelDir,
+    log,
+  )
   await writeJsonAtomic(join(layout.outputDataDir, METRICS_FILE), {
     model: context.model,
     task,
@@ -151,6 +161,7 @@ async function trainSupervised<C>(context: TrainingContext<C>, model: Supervised
       resumedFromEpoch: result.resumedFromEpoch ?? null,
       seconds: fitSeconds,
     },
+    onnx,
     ...Object.fromEntries(Object.entries(evaluations).map(([split, e]) => [split, e.metrics])),
     history: result.history,
   })

@@ -1,0 +1,33 @@
+import { isUserError } from '@sagepack/core-data'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { chooseBackend } from '../backend/choose-backend'
+import { checkOnnxParity } from './check-onnx-parity'
+import { exportOnnx } from './export-onnx'
+import { irisMlp, seededRows } from './onnx-test-models.fixture'
+
+beforeAll(async () => {
+  expect((await chooseBackend({ env: {} })).backend).toBe('wasm')
+})
+
+describe('checkOnnxParity', () => {
+  it('reports a near-zero difference for a model against its own export', async () => {
+    const model = irisMlp(3)
+    const parity = await checkOnnxParity(exportOnnx(model), model, seededRows(10, 4, 'own'), 10)
+    expect(parity.rows).toBe(10)
+    expect(parity.maxAbsDiff).toBeLessThan(1e-5)
+  })
+
+  it('reports the difference when the ONNX model is not the tfjs model', async () => {
+    const parity = await checkOnnxParity(exportOnnx(irisMlp(3)), irisMlp(4), seededRows(10, 4, 'other'), 10)
+    expect(parity.maxAbsDiff).toBeGreaterThan(1e-2)
+  })
+
+  it('refuses a row count that does not divide the features', async () => {
+    const model = irisMlp(3)
+    const error = await checkOnnxParity(exportOnnx(model), model, new Float32Array(10), 3).catch(
+      (e: unknown) => e,
+    )
+    expect(isUserError(error)).toBe(true)
+    expect(String(error)).toContain('checkOnnxParity rows=3')
+  })
+})

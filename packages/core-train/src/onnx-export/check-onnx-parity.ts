@@ -1,0 +1,90 @@
+// Runs exported ONNX bytes with onnxruntime-node and the tfjs model on the same rows and reports the
+// largest difference: the evidence that model.onnx computes what was trained.
+import { UserError } from '@sagepack/core-data'
+import * as tf from '@tensorflow/tfjs'
+import type * as Ort from 'onnxruntime-node'
+import { importWithNode, tryImport } from '../backend/import-package'
+
+export interface OnnxParity {
+  /** Largest |onnx - tfjs| over every output of every row; Infinity where only one side is NaN. */
+  maxAbsDiff: number
+  rows: number
+}
+
+/** `features` holds `rows` rows of the model's input width, row after row. */
+export async function checkOnnxParity(
+  onnxBytes: Uint8Array,
+  model: tf.LayersModel,
+  features: Float32Array,
+  rows: number,
+): Promise<OnnxParity> {
+  if (!Number.isInteger(rows) || rows < 1 || features.length % rows !== 0) {
+    throw new UserError({
+      input: `checkOnnxParity rows=${rows}`,
+      problem: `does not divide the ${features.length} feature values into rows`,
+      expected: 'a positive row count that divides features.length',
+    })
+  }
+  const width = features.length / rows
+  const expected = tfjsOutputs(model, features, rows, width)
+  const actual = await onnxOutputs(onnxBytes, features, rows, width)
+  if (actual.length !== expected.length) {
+    throw new Error(`onnx gave ${actual.length} outputs for ${rows} rows, tfjs ${expected.length}`)
+  }
+  let maxAbsDiff = 0
+  for (let i = 0; i < expected.length; i++)
+    maxAbsDiff = Math.max(maxAbsDiff, absDiff(actual[i] ?? 0, expected[i] ?? 0))
+  return { maxAbsDiff, rows }
+}
+
+function tfjsOutputs(
+  model: tf.LayersModel,
+  features: Float32Array,
+  rows: number,
+  width: number,
+): Float32Array {
+  return tf.tidy(() => {
+    const output = model.predict(tf.tensor2d(features, [rows, width]))
+    if (Array.isArray(output))
+      throw new Error(`model "${model.name}" has ${output.length} outputs, expected one`)
+    return output.dataSync() as Float32Array
+  })
+}
+
+async function onnxOutputs(bytes: Uint8Array, features: Float32Array, rows: number, width: number) {
+  const ort = await importOnnxRuntime()
+  const session = await ort.InferenceSession.create(bytes)
+  try {
+    const [inputName] = session.inputNames
+    const [outputName] = session.outputNames
+    if (!inputName || !outputName) throw new Error('the ONNX model has no input or no output')
+    const results = await session.run({ [inputName]: new ort.Tensor('float32', features, [rows, width]) })
+    const output = results[outputName]
+    if (output?.type !== 'float32')
+      throw new Error(`ONNX output "${outputName}" is ${output?.type}, expected float32`)
+    return output.data as Float32Array
+  } finally {
+    await session.release()
+  }
+}
+
+/**
+ * onnxruntime-node is a native package the runtime image need not carry, so it is imported only
+ * when a parity check runs, and its absence is reported as something the user can fix.
+ */
+async function importOnnxRuntime(): Promise<typeof Ort> {
+  const imported = await tryImport('onnxruntime-node', importWithNode)
+  if (imported.ok) return imported.module as typeof Ort
+  throw new UserError({
+    input: 'onnxruntime-node',
+    problem: imported.notInstalled ? 'is not installed' : `failed to load: ${imported.message}`,
+    expected: 'onnxruntime-node installed beside @sagepack/core-train to check an ONNX export',
+    fix: 'pnpm add onnxruntime-node',
+  })
+}
+
+function absDiff(a: number, b: number): number {
+  if (Number.isNaN(a) || Number.isNaN(b))
+    return Number.isNaN(a) && Number.isNaN(b) ? 0 : Number.POSITIVE_INFINITY
+  return Math.abs(a - b)
+}
