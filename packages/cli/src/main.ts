@@ -1,8 +1,12 @@
 // The `sagepack` command line: one program, one subcommand per pipeline stage.
 import { isUserError } from '@sagepack/core-data'
 import { Command, CommanderError } from 'commander'
+import { bundleCommand } from './commands/bundle-command'
 import { configCommand } from './commands/config-command'
+import { inspectCommand } from './commands/inspect-command'
 import { plannedCommands } from './commands/planned-commands'
+import { predictCommand } from './commands/predict-command'
+import { serveCommand } from './commands/serve-command'
 import { trainCommand } from './commands/train-command'
 
 export function buildProgram(): Command {
@@ -14,6 +18,10 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run `sagepack --help` for the list of commands)')
     .exitOverride()
   program.addCommand(trainCommand())
+  program.addCommand(bundleCommand())
+  program.addCommand(serveCommand())
+  program.addCommand(predictCommand())
+  program.addCommand(inspectCommand())
   program.addCommand(configCommand())
   for (const command of plannedCommands()) program.addCommand(command)
   return program

@@ -4,13 +4,6 @@ import { UserError } from '@sagepack/core-data'
 import { Command } from 'commander'
 
 const PLANNED: Array<{ name: string; args: string; summary: string }> = [
-  { name: 'bundle', args: '<model>', summary: 'write models/<model>/dist/model.tar.gz for SageMaker' },
-  {
-    name: 'serve',
-    args: '<model>',
-    summary: 'serve the bundle locally on :8080 under the SageMaker contract',
-  },
-  { name: 'predict', args: '<model>', summary: 'batch predictions from a CSV/JSONL file' },
   { name: 'new-model', args: '<name>', summary: 'scaffold models/<name>/ for a team' },
   { name: 'deploy', args: '<model>', summary: 'deploy the model to a SageMaker endpoint via CloudFormation' },
 ]
@@ -26,7 +19,7 @@ export function plannedCommands(): Command[] {
         throw new UserError({
           input: `sagepack ${name}`,
           problem: 'is not available in this version of sagepack yet',
-          fix: 'see README.md for the commands available now (sagepack train, sagepack config)',
+          fix: 'see README.md for the commands available now (sagepack train, bundle, serve, predict, inspect, config)',
         })
       }),
   )

@@ -83,12 +83,12 @@ describe('runTrainingJob', () => {
   })
 })
 
-const TRAIN_MAIN = fileURLToPath(new URL('./train-main.ts', import.meta.url))
+const TRAIN_PROCESS = fileURLToPath(new URL('./train-process.ts', import.meta.url))
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 const ENTRY = fileURLToPath(new URL('./test-fixtures/fixture-entry.ts', import.meta.url))
 
 function startTrainProcess(root: string) {
-  const child = spawn(process.execPath, ['--import', TSX, TRAIN_MAIN], {
+  const child = spawn(process.execPath, ['--import', TSX, TRAIN_PROCESS], {
     env: { ...process.env, SAGEMAKER_BASE_DIR: root, SAGEPACK_TRAIN_ENTRY: ENTRY },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

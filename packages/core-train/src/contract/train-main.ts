@@ -1,4 +1,4 @@
-// The `train` process: what the runtime image runs on SageMaker and what the local executor spawns.
+// The `train` command: what the runtime image runs on SageMaker and the local executor's process runs.
 // The root comes from SAGEMAKER_BASE_DIR (default /opt/ml), the entry from SAGEPACK_TRAIN_ENTRY.
 import { pathToFileURL } from 'node:url'
 import { runTrainingJob } from './run-training-job'
@@ -24,8 +24,4 @@ export async function trainMain(env: Record<string, string | undefined> = proces
     process.off('SIGTERM', onSignal)
     process.off('SIGINT', onSignal)
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await trainMain()
 }

@@ -40,8 +40,7 @@ export interface TrainingRunResult {
   durationSeconds: number
 }
 
-const TRAIN_MAIN = fileURLToPath(new URL('../contract/train-main.ts', import.meta.url))
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+const TRAIN_PROCESS = fileURLToPath(new URL('../contract/train-process.ts', import.meta.url))
 
 export async function runLocalTraining(options: LocalTrainingOptions): Promise<TrainingRunResult> {
   const layout = trainingLayout(options.runDir)
@@ -68,7 +67,9 @@ export async function runLocalTraining(options: LocalTrainingOptions): Promise<T
   await mkdir(logsDir, { recursive: true })
   const log = createWriteStream(join(logsDir, 'train.log'))
   const exitCode = await new Promise<number>((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, TRAIN_MAIN], {
+    // The training code is TypeScript source here; tsx's loader runs it as the bundled runtime would.
+    const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+    const child = spawn(process.execPath, ['--import', tsxLoader, TRAIN_PROCESS], {
       cwd: options.workspaceRoot,
       env: {
         ...process.env,

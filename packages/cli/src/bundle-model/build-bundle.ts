@@ -1,0 +1,75 @@
+// Builds a model's bundle end to end for the CLI: pick the run (training one first when there is
+// none), bundle it with a progress bar, and report what was written.
+import { relative } from 'node:path'
+import { type ModelFolder, trainLocally } from '@sagepack/core-train'
+import { archiveProgress } from '../bundle/archive-progress'
+import { type BundleResult, bundleModel } from './bundle-model'
+import { selectRun } from './select-run'
+
+export interface BuildBundleOptions {
+  workspaceRoot: string
+  folder: ModelFolder
+  runsRoot: string
+  runId?: string
+  outFile?: string
+  /** Where progress and the summary go; stdout by default. */
+  out?: NodeJS.WritableStream
+}
+
+/** Returns null when training was needed and failed (its reason is already printed). */
+export async function buildBundle(options: BuildBundleOptions): Promise<BundleResult | null> {
+  const { workspaceRoot, folder, runsRoot } = options
+  const out = options.out ?? process.stdout
+  let run = await selectRun({
+    runsRoot,
+    model: folder.name,
+    modelDir: folder.dir,
+    ...(options.runId ? { runId: options.runId } : {}),
+  })
+  if (!run) {
+    out.write(`${folder.name} has no completed run yet: training one first (pnpm train ${folder.name}).\n`)
+    const trained = await trainLocally({ workspaceRoot, model: folder.name, runsRoot })
+    if (trained.status !== 'completed') {
+      process.stderr.write(
+        `training failed (exit ${trained.exitCode}); nothing bundled.\n${trained.failureReason ?? ''}`,
+      )
+      process.exitCode = trained.exitCode
+      return null
+    }
+    run = { runId: trained.runId, runDir: trained.runDir, reason: 'latest' }
+  }
+  const why =
+    run.reason === 'flag'
+      ? 'as asked'
+      : run.reason === 'release'
+        ? 'promoted in release.json'
+        : 'the latest completed run'
+  out.write(`bundling ${folder.name} from run ${run.runId} (${why})\n`)
+  const started = Date.now()
+  const progress = archiveProgress()
+  const result = await bundleModel({
+    workspaceRoot,
+    folder,
+    runId: run.runId,
+    runDir: run.runDir,
+    ...(options.outFile ? { outFile: options.outFile } : {}),
+    onProgress: progress.update,
+  }).finally(() => progress.stop())
+  out.write(
+    `wrote ${relative(process.cwd(), result.path) || result.path} in ${((Date.now() - started) / 1000).toFixed(1)} s\n` +
+      `  ${formatBytes(result.size)}, ${result.manifest.files.length + 1} files, ${result.manifest.modelFormat} weights, verified\n` +
+      `  sha256 ${result.sha256}\n`,
+  )
+  return result
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB']
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`
+}

@@ -1,0 +1,115 @@
+// `pnpm bundle <model>`: a run's artifacts + the model's bundled inference code + a manifest of
+// digests, written as models/<model>/dist/model.tar.gz in the layout SageMaker extracts to /opt/ml/model.
+import { existsSync } from 'node:fs'
+import { mkdir, readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { UserError } from '@sagepack/core-data'
+import { type BundleManifest, MANIFEST_FILE, MANIFEST_FORMAT } from '@sagepack/core-serve'
+import { gitState, type ModelFolder } from '@sagepack/core-train'
+import { collectBundleFiles } from '../bundle/collect-bundle-files'
+import { buildManifest, fileDigest, serializeManifest } from '../bundle/manifest'
+import { type ArchiveEntry, writeArchive } from '../bundle/write-archive'
+import { buildInferenceCode } from './build-inference-code'
+import { runtimeDependencies } from './runtime-dependencies'
+
+export const BUNDLE_FILE = join('dist', 'model.tar.gz')
+export const BUNDLE_IGNORE_FILE = '.bundleignore'
+
+export interface BundleResult {
+  path: string
+  sha256: string
+  size: number
+  manifest: BundleManifest
+}
+
+export async function bundleModel(options: {
+  workspaceRoot: string
+  folder: ModelFolder
+  runId: string
+  runDir: string
+  outFile?: string
+  onProgress?: (done: number, total: number) => void
+}): Promise<BundleResult> {
+  const { folder, runDir } = options
+  const modelArtifacts = await collectBundleFiles(join(runDir, 'model'), {
+    ignoreFile: join(folder.dir, BUNDLE_IGNORE_FILE),
+  })
+  const modelFormat = modelArtifacts.some((f) => f.archivePath === 'model.onnx') ? 'onnx' : 'tfjs'
+  const weights = modelArtifacts.filter((f) =>
+    modelFormat === 'onnx'
+      ? f.archivePath !== 'model.json' && !f.archivePath.endsWith('.bin')
+      : f.archivePath !== 'model.onnx',
+  )
+  if (!weights.some((f) => f.archivePath === 'model.onnx' || f.archivePath === 'model.json')) {
+    throw new UserError({
+      input: join(runDir, 'model'),
+      problem: 'holds neither model.onnx nor model.json',
+      expected: 'the artifacts a completed training run writes',
+      fix: `train again with \`pnpm train ${folder.name}\``,
+    })
+  }
+  const configFile = join(runDir, 'config.json')
+  const code = await buildInferenceCode({
+    workspaceRoot: options.workspaceRoot,
+    entry: existsSync(folder.inferenceEntry) ? folder.inferenceEntry : undefined,
+    model: folder.name,
+  })
+  const dependencies = { ...runtimeDependencies(options.workspaceRoot, modelFormat), ...code.externals }
+  const codePackage = new TextEncoder().encode(
+    `${JSON.stringify({ name: `${folder.name}-inference`, private: true, type: 'module', dependencies }, null, 2)}\n`,
+  )
+
+  const entries: ArchiveEntry[] = [
+    {
+      archivePath: 'config.json',
+      mode: 0o644,
+      source: { path: configFile, size: (await fileDigest(configFile)).size },
+    },
+    ...weights.map((f) => ({
+      archivePath: f.archivePath,
+      mode: f.mode,
+      source: { path: f.sourcePath, size: f.size },
+    })),
+    { archivePath: 'code/inference.mjs', mode: 0o644, source: { data: code.source } },
+    { archivePath: 'code/package.json', mode: 0o644, source: { data: codePackage } },
+  ]
+  const digests = await Promise.all(
+    entries.map(async (entry) => ({ archivePath: entry.archivePath, ...(await digestOf(entry)) })),
+  )
+  const packageJson = JSON.parse(await readFile(join(folder.dir, 'package.json'), 'utf8')) as {
+    version?: string
+  }
+  const manifest = buildManifest(
+    {
+      format: MANIFEST_FORMAT,
+      name: folder.name,
+      version: packageJson.version ?? '0.0.0',
+      git: await gitState(options.workspaceRoot),
+      runId: options.runId,
+      runtime: { name: 'sagepack-runtime', node: '>=20.19', dependencies },
+      entry: 'code/inference.mjs',
+      modelFormat,
+    },
+    digests,
+  )
+  entries.push({ archivePath: MANIFEST_FILE, mode: 0o644, source: { data: serializeManifest(manifest) } })
+  const outFile = options.outFile ?? join(folder.dir, BUNDLE_FILE)
+  await mkdir(dirname(outFile), { recursive: true })
+  const written = await writeArchive(
+    entries,
+    outFile,
+    options.onProgress ? { onProgress: options.onProgress } : {},
+  )
+  return { path: outFile, sha256: written.sha256, size: written.size, manifest }
+}
+
+async function digestOf(entry: ArchiveEntry): Promise<{ sha256: string; size: number }> {
+  if ('data' in entry.source) {
+    const { createHash } = await import('node:crypto')
+    return {
+      sha256: createHash('sha256').update(entry.source.data).digest('hex'),
+      size: entry.source.data.byteLength,
+    }
+  }
+  return fileDigest(entry.source.path)
+}

@@ -1,0 +1,39 @@
+// `sagepack inspect <model.tar.gz>`: what a bundle holds, its manifest, and proof that every file
+// matches the manifest's digest.
+import { resolve } from 'node:path'
+import { Command } from 'commander'
+import { listArchive } from '../bundle/read-archive'
+import { verifyArchive } from '../bundle/verify-archive'
+import { formatBytes } from '../bundle-model/build-bundle'
+
+export function inspectCommand(): Command {
+  return new Command('inspect')
+    .summary('list a model.tar.gz, verify every digest against its manifest, print the manifest')
+    .description(
+      'List the entries of a bundle, verify the sha256 and size of every file against manifest.json\n' +
+        '(exit 2 with the differences when they do not match), and print the manifest.',
+    )
+    .argument('<bundle>', 'a model.tar.gz, e.g. models/iris/dist/model.tar.gz')
+    .option('--json', 'print the manifest and the verified file list as JSON')
+    .action(async (bundle: string, options: { json?: boolean }) => {
+      const path = resolve(bundle)
+      const verified = await verifyArchive(path)
+      if (options.json) {
+        process.stdout.write(
+          `${JSON.stringify({ manifest: verified.manifest ?? null, files: verified.files }, null, 2)}\n`,
+        )
+        return
+      }
+      const entries = await listArchive(path)
+      const lines = entries.map(
+        (e) => `${e.mode.toString(8).padStart(4, '0')}  ${formatBytes(e.size).padStart(10)}  ${e.path}`,
+      )
+      const { manifest } = verified
+      process.stdout.write(
+        `${bundle}: ${entries.length} entries\n${lines.join('\n')}\n\n` +
+          (manifest
+            ? `verified: every file matches manifest.json (sha256 and size)\n\n${JSON.stringify({ ...manifest, files: undefined }, null, 2)}\n`
+            : 'no manifest.json: this is not a sagepack bundle, nothing to verify against\n'),
+      )
+    })
+}

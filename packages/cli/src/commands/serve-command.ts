@@ -1,0 +1,82 @@
+// `sagepack serve <model>`: verify and extract the model's bundle into a temp folder and start the
+// runtime's `serve` on it: the same process, code and contract as the SageMaker endpoint.
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train'
+import { Command } from 'commander'
+import { bundleForModel } from '../bundle-model/bundle-for-model'
+import { openBundle } from '../bundle-model/open-bundle'
+
+const RUNTIME_BIN = fileURLToPath(new URL('../../bin/sagepack-runtime.mjs', import.meta.url))
+
+interface ServeOptions {
+  port: string
+  workers?: string
+  bundle?: string
+  runsDir?: string
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .summary('serve the bundle on :8080 under the SageMaker inference contract')
+    .description(
+      "Serve a model's bundle locally exactly as SageMaker hosts it: the bundle is verified and extracted\n" +
+        "into a temporary folder (SageMaker's /opt/ml/model), and the runtime's `serve` starts on it:\n" +
+        'GET /ping, POST /invocations (application/json, text/csv, application/jsonlines), GET /execution-parameters.\n' +
+        'A model without a bundle is bundled first. Ctrl-C drains in-flight requests and stops.',
+    )
+    .argument('<model>', 'the model folder name under models/')
+    .option('--port <port>', 'port to listen on (SAGEMAKER_BIND_TO_PORT)', '8080')
+    .option(
+      '--workers <n>',
+      'worker threads, one model session each (SAGEMAKER_MODEL_SERVER_WORKERS; default: CPUs)',
+    )
+    .option('--bundle <file>', 'serve this model.tar.gz instead of models/<model>/dist/model.tar.gz')
+    .option('--runs-dir <dir>', 'where runs are kept, if a bundle must be built first')
+    .addHelpText(
+      'after',
+      "\nExample:\n  pnpm serve iris\n  curl -H 'Content-Type: text/csv' --data-binary $'5.1,3.5,1.4,0.2' localhost:8080/invocations",
+    )
+    .action(async (name: string, options: ServeOptions) => {
+      const workspaceRoot = findWorkspaceRoot()
+      const archive = await bundleForModel({
+        workspaceRoot,
+        folder: locateModel(workspaceRoot, name),
+        runsRoot: options.runsDir ? resolve(options.runsDir) : defaultRunsRoot(workspaceRoot),
+        ...(options.bundle ? { bundle: options.bundle } : {}),
+      })
+      if (!archive) return
+      const bundle = await openBundle(archive)
+      process.stdout.write(`extracted ${archive} (run ${bundle.manifest.runId}) to ${bundle.modelDir}\n`)
+      try {
+        process.exitCode = await runServer(bundle.modelDir, options)
+      } finally {
+        await bundle.close()
+      }
+    })
+}
+
+function runServer(modelDir: string, options: ServeOptions): Promise<number> {
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, [RUNTIME_BIN, 'serve'], {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        SM_MODEL_DIR: modelDir,
+        SAGEMAKER_BIND_TO_PORT: options.port,
+        ...(options.workers ? { SAGEMAKER_MODEL_SERVER_WORKERS: options.workers } : {}),
+      },
+    })
+    // The runtime drains on SIGTERM as on SageMaker; the CLI waits for it and then cleans up.
+    const stop = () => child.kill('SIGTERM')
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      done(code ?? 1)
+    })
+  })
+}

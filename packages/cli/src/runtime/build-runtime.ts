@@ -1,0 +1,44 @@
+// Builds the runtime image's JavaScript: runtime.mjs (train|serve) and invocation-worker.mjs beside
+// it, each one ES module; native and wasm packages stay external and are installed in the image.
+import { mkdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { INVOCATION_WORKER_SOURCE } from '@sagepack/core-serve'
+import { build } from 'esbuild'
+
+export const RUNTIME_EXTERNALS = [
+  'onnxruntime-node',
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-node',
+  '@tensorflow/tfjs-node-gpu',
+]
+
+const RUNTIME_SOURCE = fileURLToPath(new URL('./runtime-process.ts', import.meta.url))
+
+export async function buildRuntime(outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true })
+  await build({
+    entryPoints: { runtime: RUNTIME_SOURCE, 'invocation-worker': INVOCATION_WORKER_SOURCE },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: RUNTIME_EXTERNALS,
+    legalComments: 'none',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __sagepackCreateRequire } from 'node:module';\nconst require = __sagepackCreateRequire(import.meta.url);",
+    },
+  })
+  return ['runtime.mjs', 'invocation-worker.mjs'].map((file) => join(outDir, file))
+}
+
+if (import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const outDir = resolve(process.argv[2] ?? 'dist/runtime')
+  const files = await buildRuntime(outDir)
+  process.stdout.write(`built ${files.join(', ')}\n`)
+}

@@ -1,0 +1,27 @@
+// The runtime image's entry point: SageMaker starts the container with `train` or `serve`, and the
+// same entry runs here as a plain process for `pnpm serve` and for tests.
+import { serveMain } from '@sagepack/core-serve'
+import { trainMain } from '@sagepack/core-train/train-main'
+
+const USAGE = 'usage: sagepack-runtime train|serve\n'
+
+/** Bundled into runtime.mjs, the worker script sits beside it; from source the pool finds its own. */
+function bundledWorkerScript(): URL | undefined {
+  return import.meta.url.endsWith('.ts') ? undefined : new URL('./invocation-worker.mjs', import.meta.url)
+}
+
+export async function runtimeMain(command: string | undefined): Promise<number | undefined> {
+  switch (command) {
+    case 'train':
+      return trainMain()
+    case 'serve': {
+      const workerScript = bundledWorkerScript()
+      await serveMain(workerScript ? { workerScript } : {})
+      // The server runs until SIGTERM; its shutdown handler exits the process.
+      return undefined
+    }
+    default:
+      process.stderr.write(`sagepack-runtime: unknown command ${JSON.stringify(command ?? '')}\n${USAGE}`)
+      return 2
+  }
+}
