@@ -1,0 +1,17 @@
+// The one rule for which paths may appear inside a bundle: relative POSIX paths that stay inside the
+// folder they are extracted into, on every platform the bundle may be unpacked on.
+
+/** Says what is wrong with an archive path, or undefined when it is safe. */
+export function archivePathProblem(path: string): string | undefined {
+  if (path === '') return 'the path is empty'
+  if (path.includes('\0')) return 'the path contains a NUL byte'
+  // A backslash is a separator on Windows, so `a\..\..\x` would escape there.
+  if (path.includes('\\')) return 'the path contains a backslash'
+  if (path.startsWith('/')) return 'the path is absolute'
+  if (/^[A-Za-z]:/.test(path)) return 'the path starts with a drive letter'
+  for (const segment of path.split('/')) {
+    if (segment === '..') return 'the path contains `..`, which would point outside the bundle'
+    if (segment === '.' || segment === '') return 'the path has an empty or `.` segment'
+  }
+  return undefined
+}

@@ -1,0 +1,91 @@
+// Proves a bundle is intact: streams every entry, hashes it, and checks the files against the
+// manifest.json inside (and against an expected list, when the caller has one). Every problem found is
+// reported in one UserError.
+import { createHash } from 'node:crypto'
+import { type BundleManifest, MANIFEST_FILE, type ManifestFile } from '@sagepack/core-serve'
+import { archivePathProblem } from './archive-path'
+import { bundleCorruptError } from './bundle-corrupt-error'
+import { manifestMismatches } from './manifest-check'
+import { readArchive } from './read-archive'
+
+export interface VerifiedArchive {
+  /** Every entry's digest, in archive order, manifest.json included. */
+  files: ManifestFile[]
+  /** The parsed manifest.json, when the archive has one. */
+  manifest: BundleManifest | undefined
+}
+
+/** A manifest of millions of files stays far below this; anything larger is not a manifest. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+/**
+ * Throws a UserError when the archive cannot be read, holds anything but regular files at safe paths,
+ * or differs from its manifest.json or from `expected`. `expected` need not list manifest.json.
+ */
+export async function verifyArchive(path: string, expected?: ManifestFile[]): Promise<VerifiedArchive> {
+  const files: ManifestFile[] = []
+  const problems: string[] = []
+  const seen = new Set<string>()
+  let manifestBytes: Buffer | undefined
+
+  await readArchive(path, (entry) => {
+    const pathProblem = archivePathProblem(entry.path)
+    if (pathProblem) problems.push(`${JSON.stringify(entry.path)}: ${pathProblem}`)
+    if (entry.type !== 'File' && entry.type !== 'OldFile') {
+      problems.push(`${entry.path} is a ${entry.type} entry, but bundles hold regular files only`)
+      return
+    }
+    if (seen.has(entry.path)) problems.push(`${entry.path} appears more than once`)
+    seen.add(entry.path)
+    const hash = createHash('sha256')
+    let size = 0
+    const isManifest = entry.path === MANIFEST_FILE
+    if (isManifest && entry.size > MAX_MANIFEST_BYTES) {
+      problems.push(`${MANIFEST_FILE} is ${entry.size} bytes, too large to be a manifest`)
+    }
+    const kept: Buffer[] | undefined = isManifest && entry.size <= MAX_MANIFEST_BYTES ? [] : undefined
+    entry.on('data', (data: Buffer) => {
+      hash.update(data)
+      size += data.length
+      kept?.push(data)
+    })
+    entry.on('end', () => {
+      files.push({ path: entry.path, sha256: hash.digest('hex'), size })
+      if (kept) manifestBytes = Buffer.concat(kept)
+    })
+  })
+
+  const manifest = manifestBytes === undefined ? undefined : parseManifest(manifestBytes, problems)
+  if (manifest) {
+    problems.push(...manifestMismatches(manifest.files, files, 'the manifest', new Set([MANIFEST_FILE])))
+  }
+  if (expected) {
+    const exempt = new Set(expected.some((file) => file.path === MANIFEST_FILE) ? [] : [MANIFEST_FILE])
+    problems.push(...manifestMismatches(expected, files, 'the expected file list', exempt))
+  }
+  if (problems.length > 0) throw bundleCorruptError(path, problems)
+  return { files, manifest }
+}
+
+/** Parses manifest.json far enough to check files against it; a broken one is one more problem. */
+function parseManifest(bytes: Buffer, problems: string[]): BundleManifest | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(bytes.toString('utf8'))
+  } catch (error) {
+    problems.push(`${MANIFEST_FILE} is not valid JSON (${(error as Error).message})`)
+    return undefined
+  }
+  const files = (parsed as { files?: unknown } | null)?.files
+  if (!Array.isArray(files) || !files.every(isManifestFile)) {
+    problems.push(`${MANIFEST_FILE} has no valid "files" list of { path, sha256, size }`)
+    return undefined
+  }
+  // Only `files` is relied on here; the rest of the manifest is the runtime's to check.
+  return parsed as BundleManifest
+}
+
+function isManifestFile(value: unknown): value is ManifestFile {
+  const file = value as Partial<ManifestFile> | null
+  return typeof file?.path === 'string' && typeof file.sha256 === 'string' && typeof file.size === 'number'
+}
