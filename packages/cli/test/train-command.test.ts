@@ -176,7 +176,9 @@ describe('sagepack --help and config', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/train \[options\] <model>/)
     expect(result.stdout).toMatch(/config \[options\] <model>/)
-    expect(result.stdout).toMatch(/bundle <model>\s+\(planned\) write models\/<model>\/dist\/model.tar.gz/)
+    for (const command of ['bundle', 'serve', 'predict', 'inspect'])
+      expect(result.stdout).toContain(`${command} [options]`)
+    expect(result.stdout).toMatch(/deploy <model>\s+\(planned\)/)
   })
 
   it("prints the resolved config with each key's source and doc", async () => {
@@ -191,8 +193,8 @@ describe('sagepack --help and config', () => {
   })
 
   it('says plainly that planned commands are not available yet', async () => {
-    const result = await sagepack(['bundle', 'iris'])
+    const result = await sagepack(['deploy', 'iris'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('sagepack bundle: is not available in this version of sagepack yet')
+    expect(result.stderr).toContain('sagepack deploy: is not available in this version of sagepack yet')
   })
 })

@@ -15,3 +15,18 @@ export function archivePathProblem(path: string): string | undefined {
   }
   return undefined
 }
+
+/**
+ * An entry's path as a bundle path: archives repacked with `tar -czf x.tar.gz -C dir .` name their
+ * entries `./model.onnx`, which SageMaker reads as `model.onnx`, and so do we.
+ */
+export function bundlePathOf(entryPath: string): string {
+  return entryPath.replace(/^(?:\.\/)+/, '')
+}
+
+/** Directory entries carry no data; a safe one (including `./` itself) is skipped, not refused. */
+export function isSafeDirectoryEntry(type: string, entryPath: string): boolean {
+  if (type !== 'Directory') return false
+  const path = bundlePathOf(entryPath).replace(/\/+$/, '')
+  return path === '' || archivePathProblem(path) === undefined
+}

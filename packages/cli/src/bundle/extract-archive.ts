@@ -6,7 +6,7 @@ import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { extract } from 'tar'
-import { archivePathProblem } from './archive-path'
+import { archivePathProblem, bundlePathOf, isSafeDirectoryEntry } from './archive-path'
 import { bundleCorruptError } from './bundle-corrupt-error'
 
 /**
@@ -28,9 +28,10 @@ export async function extractArchive(path: string, dir: string): Promise<void> {
         maxDecompressionRatio: Number.POSITIVE_INFINITY,
         filter: (entryPath, entry) => {
           const type = 'type' in entry ? entry.type : 'File'
+          if (isSafeDirectoryEntry(type, entryPath)) return false
           const problem =
             type === 'File' || type === 'OldFile'
-              ? archivePathProblem(entryPath)
+              ? archivePathProblem(bundlePathOf(entryPath))
               : `a ${type} entry, but bundles hold regular files only`
           if (problem) refused.push(`${JSON.stringify(entryPath)}: ${problem}`)
           return problem === undefined

@@ -128,15 +128,28 @@ describe('verifyArchive', () => {
     )
   })
 
-  it('refuses links and directories inside the archive', async () => {
+  it('refuses links inside the archive', async () => {
     const dir = tempDir()
     const folder = bundleFolder(dir, FILES)
     symlinkSync('/etc/passwd', join(folder, 'link'))
     const out = join(dir, 'model.tar.gz')
     gnuTar(folder, out, ['code', 'link', 'manifest.json', 'model.onnx'])
     await expect(verifyArchive(out)).rejects.toThrow(
-      'code/ is a Directory entry, but bundles hold regular files only; link is a SymbolicLink entry',
+      'link is a SymbolicLink entry, but bundles hold regular files only',
     )
+  })
+
+  it('reads an archive repacked with `tar -C dir .` (./ prefixes, directory entries) as SageMaker does', async () => {
+    const dir = tempDir()
+    const folder = bundleFolder(dir, FILES)
+    const out = join(dir, 'model.tar.gz')
+    gnuTar(folder, out, ['.'])
+    const verified = await verifyArchive(out)
+    expect(verified.files.map((f) => f.path).sort()).toEqual([
+      'code/inference.mjs',
+      'manifest.json',
+      'model.onnx',
+    ])
   })
 
   it('says what is wrong with a file that is no archive, or no file at all', async () => {

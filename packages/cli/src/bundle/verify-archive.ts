@@ -3,7 +3,7 @@
 // reported in one UserError.
 import { createHash } from 'node:crypto'
 import { type BundleManifest, MANIFEST_FILE, type ManifestFile } from '@sagepack/core-serve'
-import { archivePathProblem } from './archive-path'
+import { archivePathProblem, bundlePathOf, isSafeDirectoryEntry } from './archive-path'
 import { bundleCorruptError } from './bundle-corrupt-error'
 import { manifestMismatches } from './manifest-check'
 import { readArchive } from './read-archive'
@@ -29,17 +29,19 @@ export async function verifyArchive(path: string, expected?: ManifestFile[]): Pr
   let manifestBytes: Buffer | undefined
 
   await readArchive(path, (entry) => {
-    const pathProblem = archivePathProblem(entry.path)
+    if (isSafeDirectoryEntry(entry.type, entry.path)) return
+    const entryPath = bundlePathOf(entry.path)
+    const pathProblem = archivePathProblem(entryPath)
     if (pathProblem) problems.push(`${JSON.stringify(entry.path)}: ${pathProblem}`)
     if (entry.type !== 'File' && entry.type !== 'OldFile') {
       problems.push(`${entry.path} is a ${entry.type} entry, but bundles hold regular files only`)
       return
     }
-    if (seen.has(entry.path)) problems.push(`${entry.path} appears more than once`)
-    seen.add(entry.path)
+    if (seen.has(entryPath)) problems.push(`${entryPath} appears more than once`)
+    seen.add(entryPath)
     const hash = createHash('sha256')
     let size = 0
-    const isManifest = entry.path === MANIFEST_FILE
+    const isManifest = entryPath === MANIFEST_FILE
     if (isManifest && entry.size > MAX_MANIFEST_BYTES) {
       problems.push(`${MANIFEST_FILE} is ${entry.size} bytes, too large to be a manifest`)
     }
@@ -50,7 +52,7 @@ export async function verifyArchive(path: string, expected?: ManifestFile[]): Pr
       kept?.push(data)
     })
     entry.on('end', () => {
-      files.push({ path: entry.path, sha256: hash.digest('hex'), size })
+      files.push({ path: entryPath, sha256: hash.digest('hex'), size })
       if (kept) manifestBytes = Buffer.concat(kept)
     })
   })

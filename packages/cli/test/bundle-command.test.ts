@@ -1,0 +1,131 @@
+// End to end: `sagepack bundle` / `inspect` on a real iris run, read back by the tools SageMaker and
+// people use (GNU tar, Python's tarfile, node-tar).
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { extractWith, treeDigests } from '../src/bundle/archive-readers.fixture'
+import { listArchive } from '../src/bundle/read-archive'
+import { sagepack } from './run-cli'
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'sagepack-bundle-e2e-'))
+let runsRoot: string
+let runId: string
+let first: string
+
+beforeAll(async () => {
+  runsRoot = scratch()
+  const trained = await sagepack(['train', 'iris', '--runs-dir', runsRoot, '--set', 'train.epochs=40'])
+  expect(trained.code, trained.stderr).toBe(0)
+  runId = readdirSync(join(runsRoot, 'iris'))[0] as string
+  first = join(scratch(), 'model.tar.gz')
+  const bundled = await sagepack(['bundle', 'iris', '--runs-dir', runsRoot, '--out', first])
+  expect(bundled.code, bundled.stderr).toBe(0)
+  expect(bundled.stdout).toContain(`bundling iris from run ${runId} (the latest completed run)`)
+  expect(bundled.stdout).toMatch(/onnx weights, verified/)
+}, 120_000)
+
+describe('sagepack bundle', () => {
+  it('writes the SageMaker layout: artifacts at the top, code under code/', async () => {
+    const entries = await listArchive(first)
+    expect(entries.map((e) => e.path)).toEqual([
+      'code/inference.mjs',
+      'code/package.json',
+      'config.json',
+      'manifest.json',
+      'model.onnx',
+      'preprocessor.json',
+    ])
+    expect(new Set(entries.map((e) => e.mode))).toEqual(new Set([0o644]))
+  })
+
+  it('is byte-for-byte reproducible', async () => {
+    const second = join(scratch(), 'model.tar.gz')
+    expect(
+      (await sagepack(['bundle', 'iris', '--runs-dir', runsRoot, '--run', runId, '--out', second])).code,
+    ).toBe(0)
+    expect(readFileSync(second).equals(readFileSync(first))).toBe(true)
+  }, 60_000)
+
+  it('extracts to the same tree with GNU tar, Python tarfile and node-tar, as the manifest says', async () => {
+    const trees = await Promise.all(
+      (['gnu-tar', 'python', 'node-tar'] as const).map(async (reader) => {
+        const dir = scratch()
+        await extractWith(reader, first, dir)
+        return { dir, digests: treeDigests(dir) }
+      }),
+    )
+    expect(trees[1]?.digests).toEqual(trees[0]?.digests)
+    expect(trees[2]?.digests).toEqual(trees[0]?.digests)
+    const dir = trees[0]?.dir as string
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))
+    expect(manifest).toMatchObject({
+      format: 'sagepack.bundle/v1',
+      name: 'iris',
+      runId,
+      entry: 'code/inference.mjs',
+      modelFormat: 'onnx',
+      runtime: { dependencies: { 'onnxruntime-node': '1.30.0' } },
+    })
+    expect(manifest.git.commit).toMatch(/^[0-9a-f]{40}$/)
+    expect(JSON.parse(readFileSync(join(dir, 'code', 'package.json'), 'utf8')).dependencies).toEqual({
+      'onnxruntime-node': '1.30.0',
+    })
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).train.epochs).toBe(40)
+  })
+
+  it("refuses a secret file in the run's model folder, naming it", async () => {
+    const copyRoot = scratch()
+    execFileSync('cp', ['-r', join(runsRoot, 'iris'), join(copyRoot, 'iris')])
+    writeFileSync(join(copyRoot, 'iris', runId, 'model', '.env'), 'AWS_SECRET_ACCESS_KEY=x\n')
+    const result = await sagepack([
+      'bundle',
+      'iris',
+      '--runs-dir',
+      copyRoot,
+      '--out',
+      join(scratch(), 'x.tar.gz'),
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('.env')
+  }, 60_000)
+
+  it('trains first when the model has no run yet', async () => {
+    const empty = scratch()
+    mkdirSync(join(empty, 'iris'))
+    const result = await sagepack([
+      'bundle',
+      'iris',
+      '--runs-dir',
+      empty,
+      '--out',
+      join(scratch(), 'm.tar.gz'),
+    ])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('iris has no completed run yet: training one first')
+    expect(result.stdout).toMatch(/onnx weights, verified/)
+  }, 120_000)
+})
+
+describe('sagepack inspect', () => {
+  it('lists the entries and verifies them against the manifest', async () => {
+    const result = await sagepack(['inspect', first])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stdout).toContain('verified: every file matches manifest.json (sha256 and size)')
+    expect(result.stdout).toMatch(/0644 .* model\.onnx/)
+  })
+
+  it('catches a flipped byte in a file, naming the file', async () => {
+    const dir = scratch()
+    execFileSync('tar', ['-xzf', first, '-C', dir])
+    const onnx = readFileSync(join(dir, 'model.onnx'))
+    onnx[onnx.length - 5] = (onnx[onnx.length - 5] ?? 0) ^ 0x01
+    writeFileSync(join(dir, 'model.onnx'), onnx)
+    const tampered = join(scratch(), 'tampered.tar.gz')
+    execFileSync('tar', ['-czf', tampered, '-C', dir, '.'])
+    const result = await sagepack(['inspect', tampered])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/model\.onnx.*sha256/)
+  })
+})
