@@ -1,4 +1,46 @@
 // Public API of @sagepack/core-serve: the SageMaker inference runtime (HTTP server, codecs, handler API, predictors).
+
+export type { Codec } from './codecs/codec'
+export {
+  codecForContentType,
+  type ResponseFormat,
+  responseFormatFor,
+  SUPPORTED_MEDIA_TYPES,
+} from './codecs/codec-registry'
+export { defaultLoad } from './handler/default-load'
+export { defaultPostprocess } from './handler/default-postprocess'
+export { defaultPreprocess } from './handler/default-preprocess'
 export * from './handler/handler-api'
 export { InvocationError } from './handler/invocation-error'
+export { loadHandlerModule } from './handler/load-handler-module'
+export { type InvocationResult, loadServedModel, type ServedModel } from './handler/load-served-model'
+export { runHandler } from './handler/run-handler'
 export * from './model-dir/bundle-manifest'
+export { parseBundleManifest } from './model-dir/parse-bundle-manifest'
+export { CONFIG_FILE, type ModelDir, PREPROCESSOR_FILE, readModelDir } from './model-dir/read-model-dir'
+export { loadPredictor } from './predictors/load-predictor'
+export { ONNX_MODEL_FILE, OnnxPredictor } from './predictors/onnx-predictor'
+export { TFJS_MODEL_FILE } from './predictors/read-tfjs-artifacts'
+export { TfjsPredictor } from './predictors/tfjs-predictor'
+export {
+  type RunningServer,
+  SAGEMAKER_MODEL_DIR,
+  SAGEMAKER_PORT,
+  type ServeOptions,
+  serveMain,
+} from './runtime/serve-main'
+export { defaultExecutionParameters, type ExecutionParameters } from './server/execution-parameters'
+export { DEFAULT_GRACE_MS } from './server/graceful-close'
+export {
+  createInferenceServer,
+  HEADERS_TIMEOUT_MS,
+  type InferenceServer,
+  type InferenceServerOptions,
+  KEEP_ALIVE_TIMEOUT_MS,
+} from './server/inference-server'
+export { DEFAULT_MAX_PAYLOAD_MB, MB, maxPayloadBytesFrom, maxPayloadMbFromEnv } from './server/payload-limit'
+export { installShutdownHandlers, type ShutdownOptions } from './server/shutdown-signals'
+export { createInProcessRunner, type InProcessRunner } from './workers/in-process-runner'
+export { WORKERS_ENV, workerCount } from './workers/worker-count'
+export { INVOCATION_WORKER_SOURCE } from './workers/worker-launch'
+export { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from './workers/worker-pool'

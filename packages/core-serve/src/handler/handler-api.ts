@@ -6,8 +6,11 @@ import type { BundleManifest } from '../model-dir/bundle-manifest'
 /** One input row: an object keyed by feature name, or an array in the schema's feature order. */
 export type InputRow = Record<string, unknown> | unknown[]
 
-/** One prediction, as it goes into the response (JSON-safe). */
-export type Prediction = Record<string, unknown> | number | string
+/**
+ * One prediction, as it goes into the response (JSON-safe): an object (classifiers), a number
+ * (regressors), a list of numbers (models with several outputs and no classes), or a string.
+ */
+export type Prediction = Record<string, unknown> | number[] | number | string
 
 /** Runs the model's weights: row-major features in, row-major outputs out. */
 export interface Predictor {

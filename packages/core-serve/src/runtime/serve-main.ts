@@ -4,7 +4,7 @@
 
 import { defaultExecutionParameters } from '../server/execution-parameters'
 import { createInferenceServer, type InferenceServer } from '../server/inference-server'
-import { DEFAULT_MAX_PAYLOAD_MB, MB, maxPayloadMbFromEnv } from '../server/payload-limit'
+import { maxPayloadBytesFrom } from '../server/payload-limit'
 import { installShutdownHandlers } from '../server/shutdown-signals'
 import { createWorkerPool, type WorkerPool } from '../workers/worker-pool'
 
@@ -36,7 +36,7 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     log,
   })
-  const maxPayloadBytes = (maxPayloadMbFromEnv(env) ?? DEFAULT_MAX_PAYLOAD_MB) * MB
+  const maxPayloadBytes = maxPayloadBytesFrom(env, undefined)
   const server = createInferenceServer(pool, {
     maxPayloadBytes,
     executionParameters: {

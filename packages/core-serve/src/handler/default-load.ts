@@ -1,0 +1,26 @@
+// The default `load` hook (SageMaker's model_fn): the bundle's predictor, preprocessor and classes,
+// checked against each other so a mismatched bundle fails at startup instead of on every request.
+import { UserError } from '@sagepack/core-data'
+import type { LoadedModel, ModelContext } from './handler-api'
+
+export async function defaultLoad(context: ModelContext): Promise<LoadedModel> {
+  const predictor = await context.loadPredictor()
+  const { preprocessor } = context
+  const classes = preprocessor?.classes() ?? null
+  const mismatch =
+    preprocessor && preprocessor.width !== predictor.inputWidth
+      ? `preprocessor.json produces ${preprocessor.width} features per row but the model takes ${predictor.inputWidth}`
+      : classes && classes.length !== predictor.outputWidth
+        ? `preprocessor.json lists ${classes.length} classes but the model outputs ${predictor.outputWidth} values per row`
+        : undefined
+  if (mismatch) {
+    await predictor.dispose()
+    throw new UserError({
+      input: context.modelDir,
+      problem: `the bundle's files do not belong together: ${mismatch}`,
+      expected: 'the model and the preprocessor.json of the same training run',
+      fix: 'rebuild the bundle from one run with `sagepack bundle`',
+    })
+  }
+  return { predictor, preprocessor, classes, config: context.config }
+}

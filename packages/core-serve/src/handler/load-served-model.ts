@@ -1,0 +1,86 @@
+// Loads a bundle for serving on the current thread: reads the model dir, imports its handler module
+// (or uses the defaults), runs `load`, and answers invocations through the handler's hooks. Every
+// worker thread does this on its own, and so does the in-process runner.
+import { UserError } from '@sagepack/core-data'
+import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
+import { loadPredictor } from '../predictors/load-predictor'
+import { defaultLoad } from './default-load'
+import type {
+  InferenceHandler,
+  InputRow,
+  InvocationContext,
+  InvocationRunner,
+  LoadedModel,
+  ModelContext,
+} from './handler-api'
+import { loadHandlerModule } from './load-handler-module'
+import { runHandler } from './run-handler'
+
+export type InvocationResult = Awaited<ReturnType<InvocationRunner['invoke']>>
+
+export interface ServedModel {
+  readonly bundle: ModelDir
+  /** Rejects with an InvocationError (400 or 500). */
+  invoke(rows: InputRow[], context: InvocationContext): Promise<InvocationResult>
+  dispose(): Promise<void>
+}
+
+/** `bundle` skips reading the model dir again when the caller has just read it. */
+export async function loadServedModel(dir: string, bundle?: ModelDir): Promise<ServedModel> {
+  const modelDir = bundle ?? (await readModelDir(dir))
+  const handler: InferenceHandler = modelDir.entryPath ? await loadHandlerModule(modelDir.entryPath) : {}
+  const context: ModelContext = {
+    modelDir: modelDir.dir,
+    manifest: modelDir.manifest,
+    config: modelDir.config,
+    preprocessor: modelDir.preprocessor,
+    loadPredictor: () => loadPredictor(modelDir.dir, modelDir.manifest),
+  }
+  const model = handler.load
+    ? await customLoad(handler, context, modelDir.entryPath ?? '')
+    : await defaultLoad(context)
+  return {
+    bundle: modelDir,
+    async invoke(rows, request) {
+      // A fresh context per call: the handler may set responseAttributes on it.
+      const invocation: InvocationContext = { customAttributes: request.customAttributes }
+      const predictions = rows.length === 0 ? [] : await runHandler(handler, model, rows, invocation)
+      return invocation.responseAttributes === undefined
+        ? { predictions }
+        : { predictions, responseAttributes: invocation.responseAttributes }
+    },
+    async dispose() {
+      await model.predictor?.dispose()
+    },
+  }
+}
+
+async function customLoad(
+  handler: InferenceHandler,
+  context: ModelContext,
+  entry: string,
+): Promise<LoadedModel> {
+  let model: LoadedModel
+  try {
+    model = await (handler.load as NonNullable<InferenceHandler['load']>).call(handler, context)
+  } catch (error) {
+    if (error instanceof UserError || (error instanceof Error && error.name === 'UserError')) throw error
+    throw new Error(`${entry}: load failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    })
+  }
+  const usesPredictor = !handler.predict
+  if (
+    typeof model !== 'object' ||
+    model === null ||
+    (usesPredictor && typeof model.predictor?.run !== 'function')
+  ) {
+    throw new UserError({
+      input: entry,
+      problem: 'its load hook returned no predictor',
+      expected:
+        'load to return { predictor: await context.loadPredictor(), ... }, or a predict hook of its own',
+    })
+  }
+  return model
+}

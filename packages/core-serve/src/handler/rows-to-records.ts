@@ -1,0 +1,39 @@
+// Turns array rows (CSV lines, JSON arrays) into objects keyed by the preprocessor's features, in the
+// schema's order, so the preprocessor reads every row the same way whatever the request format.
+import { type Preprocessor, UserError } from '@sagepack/core-data'
+import type { InputRow } from './handler-api'
+
+// toJSON() clones the whole state: read the feature order once per preprocessor.
+const featureOrder = new WeakMap<Preprocessor, readonly string[]>()
+
+export function featureNames(preprocessor: Preprocessor): readonly string[] {
+  let names = featureOrder.get(preprocessor)
+  if (!names) {
+    names = preprocessor.toJSON().features.map((feature) => feature.name)
+    featureOrder.set(preprocessor, names)
+  }
+  return names
+}
+
+/** Objects pass through untouched; the preprocessor reports anything that is neither. */
+export function rowsToRecords(
+  rows: readonly InputRow[],
+  preprocessor: Preprocessor,
+): Array<Record<string, unknown>> {
+  const names = featureNames(preprocessor)
+  return rows.map((row, index) => {
+    if (!Array.isArray(row)) return row
+    if (row.length !== names.length) {
+      throw new UserError({
+        input: `row ${index} (counting from 0)`,
+        problem: `has ${row.length} value${row.length === 1 ? '' : 's'}`,
+        expected: `${names.length} values in this order: ${names.join(', ')}`,
+      })
+    }
+    const record: Record<string, unknown> = {}
+    names.forEach((name, column) => {
+      record[name] = row[column]
+    })
+    return record
+  })
+}

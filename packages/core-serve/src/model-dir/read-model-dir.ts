@@ -1,0 +1,35 @@
+// Reads an extracted bundle (/opt/ml/model on SageMaker): its manifest, config, fitted preprocessor
+// and where its handler module is; the weights are left to the predictors.
+import { join } from 'node:path'
+import { Preprocessor } from '@sagepack/core-data'
+import { type BundleManifest, MANIFEST_FILE } from './bundle-manifest'
+import { parseBundleManifest } from './parse-bundle-manifest'
+import { readJsonFile } from './read-json-file'
+import { resolveHandlerEntry } from './resolve-handler-entry'
+
+export const CONFIG_FILE = 'config.json'
+export const PREPROCESSOR_FILE = 'preprocessor.json'
+
+export interface ModelDir {
+  /** The extracted bundle. */
+  dir: string
+  manifest: BundleManifest
+  /** config.json: the resolved model config the bundle was built with. */
+  config: unknown
+  /** preprocessor.json, or null when the bundle has none (the model then takes arrays of numbers). */
+  preprocessor: Preprocessor | null
+  /** Absolute path of the handler module, or null when the bundle has none (the default handler). */
+  entryPath: string | null
+}
+
+export async function readModelDir(dir: string): Promise<ModelDir> {
+  const manifest = parseBundleManifest(await readJsonFile(dir, MANIFEST_FILE), join(dir, MANIFEST_FILE))
+  const config = await readJsonFile(dir, CONFIG_FILE)
+  const preprocessorJson = await readJsonFile(dir, PREPROCESSOR_FILE, { optional: true })
+  const preprocessor =
+    preprocessorJson === undefined
+      ? null
+      : Preprocessor.fromJSON(preprocessorJson, join(dir, PREPROCESSOR_FILE))
+  const entryPath = await resolveHandlerEntry(dir, manifest.entry, join(dir, MANIFEST_FILE))
+  return { dir, manifest, config, preprocessor, entryPath }
+}

@@ -1,0 +1,54 @@
+// Test double for the worker pool: records what the server hands it and answers as each test scripts.
+import type { InputRow, InvocationContext, InvocationRunner, Prediction } from '../handler/handler-api'
+import { createInferenceServer, type InferenceServer, type InferenceServerOptions } from './inference-server'
+
+export interface Invocation {
+  rows: InputRow[]
+  context: InvocationContext
+}
+
+type InvokeResult = Awaited<ReturnType<InvocationRunner['invoke']>>
+
+export class FakeRunner implements InvocationRunner {
+  ready = true
+  readonly invocations: Invocation[] = []
+  closeCalls = 0
+  /** Default answer: one prediction per row, the row's position, so tests can check order and count. */
+  answer: (rows: InputRow[], context: InvocationContext) => Promise<InvokeResult> | InvokeResult = (
+    rows,
+  ) => ({
+    predictions: rows.map((_row, index): Prediction => index),
+  })
+
+  async invoke(rows: InputRow[], context: InvocationContext): Promise<InvokeResult> {
+    this.invocations.push({ rows, context })
+    return this.answer(rows, context)
+  }
+
+  async close(): Promise<void> {
+    this.closeCalls++
+  }
+}
+
+export interface StartedServer {
+  handle: InferenceServer
+  runner: FakeRunner
+  /** `http://127.0.0.1:<port>` */
+  url: string
+  port: number
+}
+
+/** A server on a free loopback port; close it with `handle.close(0)` or `handle.close()`. */
+export async function startServer(
+  runner = new FakeRunner(),
+  options: InferenceServerOptions = {},
+): Promise<StartedServer> {
+  const handle = createInferenceServer(runner, options)
+  const port = await handle.listen(0, '127.0.0.1')
+  return { handle, runner, url: `http://127.0.0.1:${port}`, port }
+}
+
+/** Resolves after `ms`, the way a worker thread's answer arrives: the event loop stays free meanwhile. */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

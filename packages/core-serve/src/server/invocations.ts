@@ -1,0 +1,71 @@
+// POST /invocations: decode the body by Content-Type, run the model, encode the predictions by Accept.
+import { type OutgoingHttpHeaders, validateHeaderValue } from 'node:http'
+import { codecForContentType, responseFormatFor, SUPPORTED_MEDIA_TYPES } from '../codecs/codec-registry'
+import type { InvocationContext, InvocationRunner } from '../handler/handler-api'
+import { InvocationError } from '../handler/invocation-error'
+import { HttpError } from './http-error'
+import { checkDeclaredLength, readBody } from './read-body'
+import type { Route } from './route-request'
+import type { ResponseWriter } from './write-response'
+
+export const CUSTOM_ATTRIBUTES_HEADER = 'x-amzn-sagemaker-custom-attributes'
+
+const SUPPORTED = SUPPORTED_MEDIA_TYPES.join(', ')
+
+export function invocationsRoute(
+  runner: InvocationRunner,
+  maxPayloadBytes: number,
+  writer: ResponseWriter,
+): Route {
+  return {
+    methods: ['POST'],
+    async handle(req, res) {
+      const contentType = req.headers['content-type']
+      const decoder = contentType === undefined ? undefined : codecForContentType(contentType)
+      if (decoder === undefined) {
+        const sent = contentType === undefined ? 'no Content-Type' : `Content-Type ${contentType}`
+        throw new HttpError(415, `cannot read a body with ${sent}; send one of ${SUPPORTED}`)
+      }
+      // Before reading the body and running the model: an answer the client cannot take is wasted work.
+      const accept = req.headers.accept
+      const format = responseFormatFor(accept)
+      if (format === undefined) {
+        throw new HttpError(406, `cannot answer with Accept ${accept}; accept one of ${SUPPORTED}`)
+      }
+      // The server handles `Expect: 100-continue` itself so that these checks refuse a body unsent.
+      checkDeclaredLength(req, maxPayloadBytes)
+      if (req.headers.expect !== undefined) res.writeContinue()
+      const text = await readBody(req, maxPayloadBytes)
+      const rows = text === '' ? [] : decoder.decode(text)
+      if (rows.length === 0) {
+        throw new HttpError(400, `the request has no rows; send at least one as ${contentType}`)
+      }
+
+      const context: InvocationContext = {
+        customAttributes: headerText(req.headers[CUSTOM_ATTRIBUTES_HEADER]),
+      }
+      const result = await runner.invoke(rows, context)
+      const headers: OutgoingHttpHeaders = { 'content-type': format.mediaType }
+      const attributes = result.responseAttributes ?? context.responseAttributes
+      if (attributes !== undefined) headers[CUSTOM_ATTRIBUTES_HEADER] = checkedAttributes(attributes)
+      writer.send(res, 200, headers, format.codec.encode(result.predictions))
+    },
+  }
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value
+}
+
+/** A handler's bad value must fail its request with a reason, not half-write the response headers. */
+function checkedAttributes(attributes: string): string {
+  try {
+    validateHeaderValue(CUSTOM_ATTRIBUTES_HEADER, attributes)
+  } catch {
+    throw new InvocationError(
+      500,
+      'the handler set responseAttributes to a value that cannot be sent in a header',
+    )
+  }
+  return attributes
+}

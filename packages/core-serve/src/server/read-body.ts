@@ -1,0 +1,67 @@
+// Reads a request body as UTF-8 text, refusing it with 413 as soon as it is known to pass the limit.
+import type { IncomingMessage } from 'node:http'
+import { HttpError } from './http-error'
+import { MB } from './payload-limit'
+
+/** The declared length lets us refuse before reading a byte; chunked bodies are counted as they come. */
+export function checkDeclaredLength(req: IncomingMessage, maxBytes: number): void {
+  const declared = req.headers['content-length']
+  if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes, `${declared} bytes`)
+}
+
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  try {
+    checkDeclaredLength(req, maxBytes)
+  } catch (error) {
+    return Promise.reject(error)
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let received = 0
+    function onData(chunk: Buffer): void {
+      received += chunk.length
+      if (received > maxBytes) {
+        // Stop holding the body; the caller answers 413 and closes the connection, which ends the upload.
+        stop()
+        chunks.length = 0
+        reject(tooLarge(maxBytes, `more than ${maxBytes} bytes`))
+        return
+      }
+      chunks.push(chunk)
+    }
+    function onEnd(): void {
+      stop()
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received)
+      resolve(textOf(body))
+    }
+    function onClose(): void {
+      stop()
+      reject(new HttpError(400, 'the client closed the connection before sending the whole body'))
+    }
+    function stop(): void {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('close', onClose)
+      req.off('error', onClose)
+    }
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('close', onClose)
+    req.on('error', onClose)
+  })
+}
+
+function tooLarge(maxBytes: number, size: string): HttpError {
+  const megabytes = Math.round((maxBytes / MB) * 100) / 100
+  const limit = megabytes > 0 ? `${maxBytes} bytes (${megabytes} MB)` : `${maxBytes} bytes`
+  return new HttpError(
+    413,
+    `the request body (${size}) is over the limit of ${limit}; send fewer rows per request, or raise the limit with SAGEMAKER_MAX_PAYLOAD_IN_MB`,
+  )
+}
+
+/** Clients that save CSV from Excel start it with a byte-order mark, which no decoder expects. */
+function textOf(body: Buffer): string {
+  const text = body.toString('utf8')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}

@@ -1,0 +1,46 @@
+// Closes the server gracefully on SIGTERM/SIGINT and exits, as SageMaker's stop and Ctrl-C expect.
+import type { InferenceServer } from './inference-server'
+
+export interface ShutdownOptions {
+  signals?: readonly NodeJS.Signals[]
+  graceMs?: number
+  log?: (line: string) => void
+  /** Default: process.exit. */
+  exit?: (code: number) => void
+}
+
+/**
+ * The first signal closes the server (in-flight requests finish) and exits 0, or 1 if closing failed;
+ * a second signal exits at once, for a person pressing Ctrl-C again. Returns a function that removes
+ * the handlers.
+ */
+export function installShutdownHandlers(
+  handle: Pick<InferenceServer, 'close'>,
+  options: ShutdownOptions = {},
+): () => void {
+  const { signals = ['SIGTERM', 'SIGINT'], graceMs, log } = options
+  const exit = options.exit ?? ((code: number) => process.exit(code))
+  let stopping = false
+
+  function onSignal(signal: NodeJS.Signals): void {
+    if (stopping) {
+      log?.(`${signal} again: exiting without waiting for requests`)
+      exit(1)
+      return
+    }
+    stopping = true
+    log?.(`${signal}: finishing in-flight requests, then exiting`)
+    handle.close(graceMs).then(
+      () => exit(0),
+      (error: unknown) => {
+        log?.(`closing failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+        exit(1)
+      },
+    )
+  }
+
+  for (const signal of signals) process.on(signal, onSignal)
+  return () => {
+    for (const signal of signals) process.off(signal, onSignal)
+  }
+}

@@ -1,0 +1,162 @@
+import { UserError } from '@sagepack/core-data'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { InputRow, InvocationContext } from '../handler/handler-api'
+import { InvocationError } from '../handler/invocation-error'
+import {
+  IRIS_FEATURES,
+  IRIS_ROWS,
+  removeModelDirs,
+  writeModelDir,
+} from '../model-dir/test-fixtures/write-model-dir'
+import { createInProcessRunner } from './in-process-runner'
+import { POOL_HANDLER } from './test-fixtures/pool-handler'
+import { createWorkerPool, type WorkerPool } from './worker-pool'
+
+afterAll(removeModelDirs)
+
+const asks = (customAttributes?: string): InvocationContext => ({ customAttributes })
+
+async function invocationErrorOf(promise: Promise<unknown>): Promise<InvocationError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  )
+  if (error instanceof InvocationError) return error
+  throw new Error(`expected an InvocationError, got ${String(error)}`)
+}
+
+/** Requests of 1 to 3 rows, objects and arrays mixed, as many clients would send them. */
+function requests(count: number): InputRow[][] {
+  return Array.from({ length: count }, (_, index) =>
+    Array.from({ length: 1 + (index % 3) }, (_, row) => {
+      const base = IRIS_ROWS[(index + row) % IRIS_ROWS.length] as Record<string, number>
+      const scaled = Object.fromEntries(
+        IRIS_FEATURES.map((name) => [name, (base[name] as number) + index / 10]),
+      )
+      return row % 2 === 0 ? scaled : IRIS_FEATURES.map((name) => scaled[name])
+    }),
+  )
+}
+
+describe('createWorkerPool', () => {
+  let pool: WorkerPool
+  const logged: string[] = []
+
+  beforeAll(async () => {
+    const { dir } = await writeModelDir({ handler: POOL_HANDLER })
+    pool = await createWorkerPool({ modelDir: dir, workers: 2, log: (line) => logged.push(line) })
+  })
+  afterAll(() => pool.close())
+
+  it('is ready only once every worker has loaded the model', async () => {
+    expect(pool.size).toBe(2)
+    expect(pool.bundle.manifest.name).toBe('iris')
+    expect(pool.ready).toBe(false)
+    await pool.whenReady()
+    expect(pool.ready).toBe(true)
+  })
+
+  it('spreads concurrent calls over the workers and answers exactly as in process', async () => {
+    const { dir } = await writeModelDir()
+    const inProcess = await createInProcessRunner(dir)
+    const batch = requests(40)
+    const expected = await Promise.all(batch.map((rows) => inProcess.invoke(rows, asks())))
+    const got = await Promise.all(batch.map((rows) => pool.invoke(rows, asks('sleep:5'))))
+    expect(got.map((result) => result.predictions)).toEqual(expected.map((result) => result.predictions))
+    expect(new Set(got.map((result) => result.responseAttributes)).size).toBe(2)
+    await inProcess.close()
+  })
+
+  it('keeps the main event loop free while a worker is busy for a second', async () => {
+    let last = performance.now()
+    let longestGap = 0
+    const timer = setInterval(() => {
+      const now = performance.now()
+      longestGap = Math.max(longestGap, now - last)
+      last = now
+    }, 10)
+    const started = performance.now()
+    await pool.invoke([IRIS_ROWS[0] ?? {}], asks('busy:1000'))
+    clearInterval(timer)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1000)
+    expect(longestGap).toBeLessThan(250)
+  })
+
+  it('fails the calls of a crashed worker with a 500 and replaces the worker', async () => {
+    const threadsAnswering = async () => {
+      const results = await Promise.all([0, 1].map(() => pool.invoke([IRIS_ROWS[2] ?? {}], asks('sleep:20'))))
+      return new Set(results.map((result) => result.responseAttributes))
+    }
+    const before = await threadsAnswering()
+    expect(before.size).toBe(2)
+
+    const crashed = await invocationErrorOf(pool.invoke([IRIS_ROWS[0] ?? {}], asks('crash')))
+    expect(crashed.status).toBe(500)
+    expect(crashed.message).toBe('the worker thread running this invocation stopped: the worker blew up')
+    expect(logged.join('\n')).toMatch(
+      /a worker thread stopped \(the worker blew up\); starting a replacement/,
+    )
+    // The other worker keeps serving while the replacement loads.
+    expect(pool.ready).toBe(true)
+    expect((await pool.invoke([IRIS_ROWS[1] ?? {}], asks())).predictions).toHaveLength(1)
+
+    let after = new Set<string | undefined>()
+    await expect
+      .poll(
+        async () => {
+          after = await threadsAnswering()
+          return after.size
+        },
+        { timeout: 15_000, interval: 100 },
+      )
+      .toBe(2)
+    expect([...after].filter((thread) => !before.has(thread))).toHaveLength(1)
+  })
+
+  it('passes 400s from the handler through', async () => {
+    const error = await invocationErrorOf(pool.invoke([{ ...IRIS_ROWS[0], sepal_width: 'narrow' }], asks()))
+    expect(error.status).toBe(400)
+    expect(error.message).toMatch(/^row 0 \(counting from 0\), field 'sepal_width': /)
+  })
+})
+
+describe('WorkerPool.close', () => {
+  it('lets running calls finish, refuses new ones, then stops the workers', async () => {
+    const { dir } = await writeModelDir({ handler: POOL_HANDLER })
+    const pool = await createWorkerPool({ modelDir: dir, workers: 1 })
+    await pool.whenReady()
+    const running = pool.invoke([IRIS_ROWS[0] ?? {}], asks('sleep:300'))
+    const closed = pool.close()
+    expect(pool.ready).toBe(false)
+    const refused = await invocationErrorOf(pool.invoke([IRIS_ROWS[0] ?? {}], asks()))
+    expect([refused.status, refused.message]).toEqual([500, 'the model server is shutting down'])
+    let finished = false
+    void running.then(() => {
+      finished = true
+    })
+    await closed
+    expect(finished).toBe(true)
+    expect((await running).predictions).toHaveLength(1)
+    expect(pool.size).toBe(0)
+  })
+})
+
+describe('a model that cannot be loaded', () => {
+  it('fails on the main thread when the bundle itself is broken', async () => {
+    const { dir } = await writeModelDir({ manifest: { modelFormat: 'pickle' } })
+    await expect(createWorkerPool({ modelDir: dir, workers: 1 })).rejects.toThrow(UserError)
+  })
+
+  it('rejects whenReady with the worker load error, never becomes ready, and answers 500', async () => {
+    const { dir } = await writeModelDir({ handler: 'export default { postProcess() {} }\n' })
+    const pool = await createWorkerPool({ modelDir: dir, workers: 2 })
+    const error = await pool.whenReady().catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(UserError)
+    expect((error as UserError).problem).toBe('its handler has unknown hooks: postProcess')
+    expect(pool.ready).toBe(false)
+    const refused = await invocationErrorOf(pool.invoke([IRIS_ROWS[0] ?? {}], asks()))
+    expect(refused.status).toBe(500)
+    expect(refused.message).toMatch(/^the model is not loaded: .*unknown hooks: postProcess/s)
+    await pool.close()
+  })
+})

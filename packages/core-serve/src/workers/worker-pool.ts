@@ -1,0 +1,245 @@
+// The InvocationRunner of `serve`: a pool of worker threads that each load the bundle and run the
+// handler, so predictions never block the main thread's event loop (and /ping answers during a long
+// batch). Calls go to the least busy worker; a worker that dies is replaced and its calls fail with
+// a 500; close() lets running calls finish before stopping the workers.
+import { Worker } from 'node:worker_threads'
+import type { InputRow, InvocationContext, InvocationRunner } from '../handler/handler-api'
+import { InvocationError } from '../handler/invocation-error'
+import type { InvocationResult } from '../handler/load-served-model'
+import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
+import { InFlight } from './in-flight'
+import { fromTransferredError } from './transfer-error'
+import { workerCount } from './worker-count'
+import { type WorkerLaunch, workerLaunch } from './worker-launch'
+import type { InvocationWorkerData, InvokeMessage, WorkerMessage } from './worker-messages'
+
+export interface WorkerPoolOptions {
+  /** The extracted bundle: /opt/ml/model on SageMaker. */
+  modelDir: string
+  /** Default: SAGEMAKER_MODEL_SERVER_WORKERS, else os.availableParallelism(). */
+  workers?: number
+  /** The worker script; required in a bundled runtime (see worker-launch.ts). */
+  workerScript?: string | URL
+  /** Where crashes and replacements are reported; stderr by default. */
+  log?: (line: string) => void
+}
+
+export interface WorkerPool extends InvocationRunner {
+  /** The bundle as read on the main thread before any worker started. */
+  readonly bundle: ModelDir
+  /** Workers started (loaded or loading). */
+  readonly size: number
+  /** Resolves once every worker has loaded; rejects with the load error (often a UserError). */
+  whenReady(): Promise<void>
+}
+
+/**
+ * Resolves once the bundle is read and the workers are started, before they have loaded the model, so
+ * the server can listen (and answer /ping with 503) while loading; `ready` turns true after loading.
+ */
+export async function createWorkerPool(options: WorkerPoolOptions): Promise<WorkerPool> {
+  // Read on the main thread first: a broken bundle fails here, once, instead of once per worker.
+  const bundle = await readModelDir(options.modelDir)
+  const count = workerCount(options.workers)
+  const launch = workerLaunch(options.workerScript)
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  return new ThreadPool(bundle, count, launch, log)
+}
+
+interface PendingCall {
+  resolve(result: InvocationResult): void
+  reject(error: InvocationError): void
+}
+
+interface PoolWorker {
+  worker: Worker
+  loaded: boolean
+  /** Set when the pool itself stops the worker: its exit is not a crash. */
+  stopping: boolean
+  calls: Map<number, PendingCall>
+  /** Why it stopped, when it says so before exiting. */
+  failure?: Error
+}
+
+class ThreadPool implements WorkerPool {
+  readonly bundle: ModelDir
+  readonly #launch: WorkerLaunch
+  readonly #log: (line: string) => void
+  readonly #workers: PoolWorker[] = []
+  readonly #inFlight = new InFlight()
+  readonly #ready: Promise<void>
+  #resolveReady!: () => void
+  #rejectReady!: (error: Error) => void
+  /** Calls waiting for a loaded worker. */
+  #waiting: Array<{ resolve(): void; reject(error: InvocationError): void }> = []
+  /** True once every worker started with the pool has loaded (replacements included). */
+  #started = false
+  /** Set when the pool cannot serve at all: the model failed to load, or every worker is gone. */
+  #failure: Error | undefined
+  #closing: Promise<void> | undefined
+  #nextId = 0
+  #cursor = 0
+
+  constructor(bundle: ModelDir, count: number, launch: WorkerLaunch, log: (line: string) => void) {
+    this.bundle = bundle
+    this.#launch = launch
+    this.#log = log
+    this.#ready = new Promise<void>((resolve, reject) => {
+      this.#resolveReady = resolve
+      this.#rejectReady = reject
+    })
+    // Handled here so a caller that never asks whenReady() does not get an unhandled rejection.
+    this.#ready.catch(() => {})
+    for (let i = 0; i < count; i++) this.#start()
+  }
+
+  get ready(): boolean {
+    return (
+      this.#started &&
+      this.#failure === undefined &&
+      this.#closing === undefined &&
+      this.#workers.some((w) => w.loaded)
+    )
+  }
+
+  get size(): number {
+    return this.#workers.length
+  }
+
+  whenReady(): Promise<void> {
+    return this.#ready
+  }
+
+  invoke(rows: InputRow[], context: InvocationContext): Promise<InvocationResult> {
+    if (this.#closing) return Promise.reject(new InvocationError(500, 'the model server is shutting down'))
+    return this.#inFlight.track(this.#dispatch(rows, context))
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.#inFlight.drain()
+      await Promise.all(this.#workers.map((w) => this.#stop(w)))
+      // No effect once loaded; releases whenReady() callers when closed while still loading.
+      this.#rejectReady(new Error('the worker pool was closed before the model was loaded'))
+    })()
+    return this.#closing
+  }
+
+  async #dispatch(rows: InputRow[], context: InvocationContext): Promise<InvocationResult> {
+    const target = await this.#loadedWorker()
+    const id = ++this.#nextId
+    return new Promise<InvocationResult>((resolve, reject) => {
+      target.calls.set(id, { resolve, reject })
+      const message: InvokeMessage = { type: 'invoke', id, rows, customAttributes: context.customAttributes }
+      try {
+        target.worker.postMessage(message)
+      } catch (error) {
+        target.calls.delete(id)
+        const reason = error instanceof Error ? error.message : String(error)
+        reject(new InvocationError(500, `the rows cannot be passed to a worker thread: ${reason}`))
+      }
+    })
+  }
+
+  /** The loaded worker with the fewest running calls; ties rotate, so idle workers share the load. */
+  async #loadedWorker(): Promise<PoolWorker> {
+    for (;;) {
+      const count = this.#workers.length
+      let best: PoolWorker | undefined
+      let bestIndex = 0
+      for (let offset = 0; offset < count; offset++) {
+        const index = (this.#cursor + offset) % count
+        const candidate = this.#workers[index] as PoolWorker
+        if (candidate.loaded && (!best || candidate.calls.size < best.calls.size)) {
+          best = candidate
+          bestIndex = index
+        }
+      }
+      if (best) {
+        this.#cursor = (bestIndex + 1) % count
+        return best
+      }
+      if (this.#failure) throw new InvocationError(500, `the model is not loaded: ${this.#failure.message}`)
+      await new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }))
+    }
+  }
+
+  #start(): void {
+    const data: InvocationWorkerData = { modelDir: this.bundle.dir }
+    const worker = new Worker(this.#launch.script, { eval: this.#launch.eval, workerData: data })
+    const entry: PoolWorker = { worker, loaded: false, stopping: false, calls: new Map() }
+    this.#workers.push(entry)
+    worker.on('message', (message: WorkerMessage) => this.#onMessage(entry, message))
+    worker.on('error', (error) => {
+      entry.failure ??= error
+    })
+    worker.on('exit', (code) => this.#onExit(entry, code))
+  }
+
+  #onMessage(entry: PoolWorker, message: WorkerMessage): void {
+    switch (message.type) {
+      case 'loaded': {
+        entry.loaded = true
+        if (!this.#started && this.#workers.every((w) => w.loaded)) {
+          this.#started = true
+          this.#resolveReady()
+        }
+        for (const waiter of this.#waiting.splice(0)) waiter.resolve()
+        return
+      }
+      case 'load-failed': {
+        entry.failure = fromTransferredError(message.error)
+        void entry.worker.terminate()
+        return
+      }
+      case 'result': {
+        entry.calls.get(message.id)?.resolve(message.result)
+        entry.calls.delete(message.id)
+        return
+      }
+      case 'failed': {
+        entry.calls.get(message.id)?.reject(new InvocationError(message.status, message.message))
+        entry.calls.delete(message.id)
+        return
+      }
+    }
+  }
+
+  #onExit(entry: PoolWorker, code: number): void {
+    const index = this.#workers.indexOf(entry)
+    if (index >= 0) this.#workers.splice(index, 1)
+    const reason = entry.failure ?? new Error(`the worker thread exited with code ${code}`)
+    for (const call of entry.calls.values()) {
+      call.reject(
+        new InvocationError(500, `the worker thread running this invocation stopped: ${reason.message}`),
+      )
+    }
+    entry.calls.clear()
+    if (entry.stopping) return
+    if (!entry.loaded) {
+      // Every worker loads the same bundle: one failing at startup means the model cannot be served.
+      if (!this.#started) {
+        this.#fail(reason)
+        return
+      }
+      this.#log(`sagepack: a replacement worker thread failed to load the model: ${reason.message}`)
+      if (this.#workers.length === 0) this.#fail(reason)
+      return
+    }
+    this.#log(`sagepack: a worker thread stopped (${reason.message}); starting a replacement`)
+    this.#start()
+  }
+
+  #fail(reason: Error): void {
+    this.#failure ??= reason
+    this.#rejectReady(reason)
+    const error = new InvocationError(500, `the model is not loaded: ${reason.message}`)
+    for (const waiter of this.#waiting.splice(0)) waiter.reject(error)
+    for (const entry of this.#workers) void this.#stop(entry)
+  }
+
+  async #stop(entry: PoolWorker): Promise<void> {
+    entry.stopping = true
+    await entry.worker.terminate()
+  }
+}
