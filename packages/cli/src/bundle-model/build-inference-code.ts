@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import { join, relative } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { build } from 'esbuild'
+import { ESM_BANNER } from '../runtime/esm-banner'
 
 /** Packages with native binaries: never bundled, always provided by the runtime image. */
 export const NATIVE_PACKAGES = [
@@ -48,7 +49,7 @@ export async function buildInferenceCode(options: {
       logLevel: 'silent',
       // CommonJS dependencies bundled into an ES module still call require() for Node built-ins.
       banner: {
-        js: `// sagepack inference code for model ${options.model}; built by \`pnpm bundle ${options.model}\`.\nimport { createRequire as __sagepackCreateRequire } from 'node:module';\nconst require = __sagepackCreateRequire(import.meta.url);`,
+        js: `// sagepack inference code for model ${options.model}; built by \`pnpm bundle ${options.model}\`.\n${ESM_BANNER}`,
       },
     })
   } catch (error) {

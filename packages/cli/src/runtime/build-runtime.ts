@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { INVOCATION_WORKER_SOURCE } from '@sagepack/core-serve'
 import { build } from 'esbuild'
+import { ESM_BANNER } from './esm-banner'
 
 export const RUNTIME_EXTERNALS = [
   'onnxruntime-node',
@@ -30,9 +31,7 @@ export async function buildRuntime(outDir: string): Promise<string[]> {
     external: RUNTIME_EXTERNALS,
     legalComments: 'none',
     logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __sagepackCreateRequire } from 'node:module';\nconst require = __sagepackCreateRequire(import.meta.url);",
-    },
+    banner: { js: ESM_BANNER },
   })
   return ['runtime.mjs', 'invocation-worker.mjs'].map((file) => join(outDir, file))
 }

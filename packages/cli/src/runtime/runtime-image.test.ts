@@ -1,0 +1,113 @@
+// The container entry as a plain process: the esbuild-built runtime.mjs laid out as the Dockerfile
+// lays it out (/opt/sagepack with its node_modules), /opt/ml pointed at temp folders.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  FLOWER_SPECIES,
+  FLOWERS_CSV,
+  freePort,
+  trainAndBundleIris,
+  waitForPing,
+} from '../../test/bundled-model.fixture'
+import { extractArchive } from '../bundle/extract-archive'
+import { buildRuntime } from './build-runtime'
+
+const IMAGE_PACKAGES = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../../../../containers/runtime/package.json', import.meta.url)),
+    'utf8',
+  ),
+) as { dependencies: Record<string, string> }
+const fromCoreServe = createRequire(
+  fileURLToPath(new URL('../../../core-serve/package.json', import.meta.url)),
+)
+
+let image: string
+let modelDir: string
+
+/** What `npm install` of containers/runtime/package.json gives the image, minus tfjs-node (not installable here). */
+function linkImagePackages(nodeModules: string): void {
+  for (const name of Object.keys(IMAGE_PACKAGES.dependencies)) {
+    let packageDir: string
+    try {
+      packageDir = dirname(fromCoreServe.resolve(`${name}/package.json`))
+    } catch {
+      continue
+    }
+    mkdirSync(dirname(join(nodeModules, name)), { recursive: true })
+    symlinkSync(packageDir, join(nodeModules, name))
+  }
+}
+
+function runtime(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [join(image, 'runtime.mjs'), ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk) => {
+    output += chunk
+  })
+  child.stderr.on('data', (chunk) => {
+    output += chunk
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+  return { child, exited, output: () => output }
+}
+
+beforeAll(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'sagepack-image-'))
+  image = join(root, 'opt', 'sagepack')
+  await buildRuntime(image)
+  linkImagePackages(join(image, 'node_modules'))
+  const iris = await trainAndBundleIris()
+  modelDir = join(root, 'opt', 'ml', 'model')
+  await extractArchive(iris.bundle, modelDir)
+}, 180_000)
+
+describe('the runtime image entry (node runtime.mjs)', () => {
+  it('serve: loads /opt/ml/model, answers /ping and /invocations on SAGEMAKER_BIND_TO_PORT, exits 0 on SIGTERM', async () => {
+    const port = await freePort()
+    const server = runtime(['serve'], { SM_MODEL_DIR: modelDir, SAGEMAKER_BIND_TO_PORT: String(port) })
+    const url = `http://127.0.0.1:${port}`
+    try {
+      await waitForPing(url)
+      const response = await fetch(`${url}/invocations`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', accept: 'application/json' },
+        body: FLOWERS_CSV,
+      })
+      expect(response.status).toBe(200)
+      const { predictions } = (await response.json()) as { predictions: Array<{ species: string }> }
+      expect(predictions.map((p) => p.species)).toEqual(FLOWER_SPECIES)
+    } finally {
+      server.child.kill('SIGTERM')
+    }
+    expect(await server.exited).toBe(0)
+    expect(server.output()).toMatch(/serving iris .*onnx.* on port \d+ with \d+ workers/)
+  }, 60_000)
+
+  it('train: reports a missing training entry the SageMaker way (output/failure, non-zero exit)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sagepack-opt-ml-'))
+    mkdirSync(join(root, 'input', 'config'), { recursive: true })
+    writeFileSync(join(root, 'input', 'config', 'hyperparameters.json'), '{}')
+    const job = runtime(['train'], {
+      SAGEMAKER_BASE_DIR: root,
+      SAGEPACK_TRAIN_ENTRY: join(root, 'code', 'train.mjs'),
+    })
+    expect(await job.exited).toBe(1)
+    expect(readFileSync(join(root, 'output', 'failure'), 'utf8')).toMatch(/Cannot find module .*train\.mjs/)
+  }, 30_000)
+
+  it('refuses an unknown command with its usage', async () => {
+    const run = runtime(['predict'], {})
+    expect(await run.exited).toBe(2)
+    expect(run.output()).toContain('usage: sagepack-runtime train|serve')
+    expect(existsSync(join(image, 'invocation-worker.mjs'))).toBe(true)
+  })
+})

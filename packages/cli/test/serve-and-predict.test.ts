@@ -1,0 +1,144 @@
+// End to end: `pnpm serve` answers the SageMaker inference contract in every content type from a
+// real bundle, and `pnpm predict` writes batch predictions through the same handler.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  type BundledIris,
+  FLOWER_SPECIES,
+  FLOWERS_CSV,
+  freePort,
+  trainAndBundleIris,
+  waitForPing,
+} from './bundled-model.fixture'
+import { sagepack, startSagepack } from './run-cli'
+
+let iris: BundledIris
+beforeAll(async () => {
+  iris = await trainAndBundleIris()
+}, 120_000)
+
+async function invoke(url: string, body: string, contentType: string, accept?: string) {
+  const response = await fetch(`${url}/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...(accept ? { accept } : {}) },
+    body,
+  })
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() }
+}
+
+describe('sagepack serve', () => {
+  it('serves the bundle under the SageMaker contract, then drains and exits on SIGTERM', async () => {
+    const port = await freePort()
+    const served = startSagepack([
+      'serve',
+      'iris',
+      '--bundle',
+      iris.bundle,
+      '--port',
+      String(port),
+      '--workers',
+      '2',
+    ])
+    const url = `http://127.0.0.1:${port}`
+    try {
+      await waitForPing(url)
+      const json = await invoke(
+        url,
+        JSON.stringify({
+          instances: FLOWERS_CSV.trim()
+            .split('\n')
+            .map((l) => l.split(',').map(Number)),
+        }),
+        'application/json',
+      )
+      expect(json.status).toBe(200)
+      expect(JSON.parse(json.text).predictions.map((p: { species: string }) => p.species)).toEqual(
+        FLOWER_SPECIES,
+      )
+
+      const csv = await invoke(url, FLOWERS_CSV, 'text/csv', 'text/csv')
+      expect(csv.status).toBe(200)
+      expect(csv.type).toMatch(/^text\/csv/)
+      expect(
+        csv.text
+          .trim()
+          .split('\n')
+          .map((line) => line.split(',')[0]),
+      ).toEqual(FLOWER_SPECIES)
+
+      const objects = FLOWERS_CSV.trim()
+        .split('\n')
+        .map((line) => {
+          const [sepal_length, sepal_width, petal_length, petal_width] = line.split(',').map(Number)
+          return JSON.stringify({ sepal_length, sepal_width, petal_length, petal_width })
+        })
+        .join('\n')
+      const jsonl = await invoke(url, objects, 'application/jsonlines', 'application/jsonlines')
+      expect(jsonl.status).toBe(200)
+      const lines = jsonl.text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+      expect(lines.map((p) => p.species)).toEqual(FLOWER_SPECIES)
+      expect(Object.keys(lines[0].probabilities)).toEqual(['setosa', 'versicolor', 'virginica'])
+
+      const bad = await invoke(url, '5.1,abc,1.4,0.2\n', 'text/csv')
+      expect(bad.status).toBe(400)
+      expect(JSON.parse(bad.text).error.message).toContain("field 'sepal_width'")
+      expect((await fetch(`${url}/ping`)).status).toBe(200)
+    } finally {
+      served.child.kill('SIGTERM')
+    }
+    const result = await served.result
+    expect(result.code).toBe(0)
+    const extracted = /to (\S+sagepack-iris-\S+)\n/.exec(result.stdout)?.[1]
+    expect(extracted).toBeDefined()
+    expect(existsSync(extracted as string)).toBe(false)
+  }, 90_000)
+})
+
+describe('sagepack predict', () => {
+  it("writes predictions for a CSV with a header into the bundled run's results/", async () => {
+    const input = join(mkdtempSync(join(tmpdir(), 'flowers-')), 'flowers.csv')
+    writeFileSync(input, `sepal_length,sepal_width,petal_length,petal_width\n${FLOWERS_CSV}`)
+    const result = await sagepack([
+      'predict',
+      'iris',
+      '--input',
+      input,
+      '--bundle',
+      iris.bundle,
+      '--runs-dir',
+      iris.runsRoot,
+    ])
+    expect(result.code, result.stderr).toBe(0)
+    const output = join(iris.runsRoot, 'iris', iris.runId, 'results', 'predictions-flowers.jsonl')
+    const predictions = readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    expect(predictions.map((p) => p.species)).toEqual(FLOWER_SPECIES)
+  }, 60_000)
+
+  it('names the file and row of a value that does not fit', async () => {
+    const input = join(mkdtempSync(join(tmpdir(), 'flowers-')), 'bad.jsonl')
+    writeFileSync(input, '{"sepal_length":5.1,"sepal_width":3.5,"petal_length":"long","petal_width":0.2}\n')
+    const output = join(mkdtempSync(join(tmpdir(), 'out-')), 'p.csv')
+    const result = await sagepack([
+      'predict',
+      'iris',
+      '--input',
+      input,
+      '--bundle',
+      iris.bundle,
+      '--output',
+      output,
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('bad.jsonl, rows 1-1')
+    expect(result.stderr).toContain("field 'petal_length'")
+    expect(existsSync(output)).toBe(false)
+  }, 60_000)
+})

@@ -1,0 +1,63 @@
+// The serve entry end to end on a real bundle folder: worker pool + HTTP server, as SageMaker runs it.
+import { afterAll, describe, expect, it } from 'vitest'
+import { IRIS_ROWS, removeModelDirs, writeModelDir } from '../model-dir/test-fixtures/write-model-dir'
+import { POOL_HANDLER } from '../workers/test-fixtures/pool-handler'
+import { type RunningServer, serveMain } from './serve-main'
+
+const running: RunningServer[] = []
+afterAll(async () => {
+  await Promise.all(running.map((r) => r.server.close(1000)))
+  await removeModelDirs()
+})
+
+async function start(): Promise<{ url: string; running: RunningServer }> {
+  const model = await writeModelDir({ handler: POOL_HANDLER })
+  const lines: string[] = []
+  const server = await serveMain({
+    env: {
+      SM_MODEL_DIR: model.dir,
+      SAGEMAKER_BIND_TO_PORT: '0',
+      SAGEPACK_BIND_HOST: '127.0.0.1',
+      SAGEMAKER_MODEL_SERVER_WORKERS: '2',
+    },
+    log: (line) => lines.push(line),
+    handleSignals: false,
+  })
+  running.push(server)
+  await server.pool.whenReady()
+  return { url: `http://127.0.0.1:${server.port}`, running: server }
+}
+
+describe('serveMain', () => {
+  it('answers /ping within 2 s while a worker is busy for 3 s on a prediction', async () => {
+    const { url } = await start()
+    const slow = fetch(`${url}/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-amzn-sagemaker-custom-attributes': 'busy:3000' },
+      body: JSON.stringify({ instances: IRIS_ROWS }),
+    })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const begun = performance.now()
+    const ping = await fetch(`${url}/ping`)
+    const took = performance.now() - begun
+    expect(ping.status).toBe(200)
+    expect(took).toBeLessThan(2000)
+    // The other worker still predicts meanwhile.
+    const quick = await fetch(`${url}/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: '5.1,3.5,1.4,0.2\n',
+    })
+    expect(quick.status).toBe(200)
+    expect((await slow).status).toBe(200)
+  }, 30_000)
+
+  it('advertises one concurrent transform per worker', async () => {
+    const { url } = await start()
+    expect(await (await fetch(`${url}/execution-parameters`)).json()).toMatchObject({
+      MaxConcurrentTransforms: 2,
+      BatchStrategy: 'MULTI_RECORD',
+      MaxPayloadInMB: 6,
+    })
+  }, 30_000)
+})
