@@ -1,7 +1,7 @@
 // Builds a model's bundle end to end for the CLI: pick the run (training one first when there is
 // none), bundle it with a progress bar, and report what was written.
 import { relative } from 'node:path'
-import { type ModelFolder, trainLocally } from '@sagepack/core-train'
+import type { ModelFolder } from '@sagepack/core-train/workspace'
 import { archiveProgress } from '../bundle/archive-progress'
 import { type BundleResult, bundleModel } from './bundle-model'
 import { selectRun } from './select-run'
@@ -28,6 +28,8 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
   })
   if (!run) {
     out.write(`${folder.name} has no completed run yet: training one first (pnpm train ${folder.name}).\n`)
+    // Loaded only here: training brings tfjs and onnxruntime, which bundling alone does not need.
+    const { trainLocally } = await import('@sagepack/core-train')
     const trained = await trainLocally({ workspaceRoot, model: folder.name, runsRoot })
     if (trained.status !== 'completed') {
       process.stderr.write(

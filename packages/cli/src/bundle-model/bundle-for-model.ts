@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { UserError } from '@sagepack/core-data'
-import type { ModelFolder } from '@sagepack/core-train'
+import type { ModelFolder } from '@sagepack/core-train/workspace'
 import { buildBundle } from './build-bundle'
 import { BUNDLE_FILE } from './bundle-model'
 

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
-import { type RunRecord, readRunRecord } from '@sagepack/core-train'
+import { type RunRecord, readRunRecord } from '@sagepack/core-train/workspace'
 
 export interface SelectedRun {
   runId: string

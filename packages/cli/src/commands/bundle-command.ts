@@ -1,7 +1,7 @@
 // `sagepack bundle <model>`: build models/<model>/dist/model.tar.gz from a run (training one first
 // when the model has none), ready for SageMaker.
 import { resolve } from 'node:path'
-import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train'
+import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { buildBundle } from '../bundle-model/build-bundle'
 

@@ -1,5 +1,5 @@
 // `sagepack config <model>`: the resolved config, where each value came from, and each key's doc.
-import { describeConfig, findWorkspaceRoot, locateModel, resolveConfig } from '@sagepack/core-train'
+import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { loadConfigDefinition } from '../models/load-config-definition'
 import { collect } from './collect-option'
@@ -12,6 +12,7 @@ export function configCommand(): Command {
     .option('--set <key=value>', 'apply an override as `train --set` would; repeatable', collect, [])
     .option('--json', 'print the resolved values as JSON only')
     .action(async (name: string, options: { set: string[]; json?: boolean }) => {
+      const { describeConfig, resolveConfig } = await import('@sagepack/core-train')
       const folder = locateModel(findWorkspaceRoot(), name)
       const definition = await loadConfigDefinition(folder)
       const resolved = resolveConfig(definition, {

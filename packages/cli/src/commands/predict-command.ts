@@ -12,7 +12,7 @@ import {
   type InputRow,
   type Prediction,
 } from '@sagepack/core-serve'
-import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train'
+import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { bundleForModel } from '../bundle-model/bundle-for-model'
 import { openBundle } from '../bundle-model/open-bundle'

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train'
+import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { bundleForModel } from '../bundle-model/bundle-for-model'
 import { openBundle } from '../bundle-model/open-bundle'

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import { UserError } from '@sagepack/core-data'
-import { findWorkspaceRoot, trainLocally } from '@sagepack/core-train'
+import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { collect } from './collect-option'
 
@@ -55,6 +55,8 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
     })
   }
   let shownDir = ''
+  // Loaded when the command runs, so other commands start without tfjs and onnxruntime.
+  const { trainLocally } = await import('@sagepack/core-train')
   const result = await trainLocally({
     workspaceRoot: findWorkspaceRoot(),
     model: name,

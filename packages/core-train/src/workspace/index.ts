@@ -1,0 +1,7 @@
+// A light entry to core-train for tools that only find models and runs (bundle, inspect): no tfjs,
+// no onnxruntime, so a CLI command that does not train starts fast and small.
+
+export { type GitState, gitState } from '../runs/git-state'
+export { createRunDirectory, defaultRunsRoot, newRunId } from '../runs/run-directory'
+export { type RunRecord, type RunStatus, readRunRecord, writeRunRecord } from '../runs/run-record'
+export { findWorkspaceRoot, listModels, locateModel, type ModelFolder } from './locate-model'
