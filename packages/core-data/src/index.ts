@@ -13,6 +13,12 @@ export { checkRequiredColumns, requiredColumns } from './dataset/required-column
 export { formatViolation, type SchemaViolation } from './dataset/schema-violation'
 export { formatUserError, isUserError, UserError, type UserErrorParts } from './errors/user-error'
 export { writeFileAtomic, writeJsonAtomic } from './files/write-file-atomic'
+export {
+  readTfjsModelFiles,
+  TFJS_MODEL_FILE,
+  type TfjsModelArtifacts,
+  type TfjsWeightSpec,
+} from './model-files/read-tfjs-model-files'
 export { fitPreprocessor, type PreprocessorOptions } from './preprocess/fit-preprocessor'
 export { Preprocessor } from './preprocess/preprocessor'
 export {

@@ -20,7 +20,6 @@ export { parseBundleManifest } from './model-dir/parse-bundle-manifest'
 export { CONFIG_FILE, type ModelDir, PREPROCESSOR_FILE, readModelDir } from './model-dir/read-model-dir'
 export { loadPredictor } from './predictors/load-predictor'
 export { ONNX_MODEL_FILE, OnnxPredictor } from './predictors/onnx-predictor'
-export { TFJS_MODEL_FILE } from './predictors/read-tfjs-artifacts'
 export { TfjsPredictor } from './predictors/tfjs-predictor'
 export {
   type RunningServer,

@@ -33,7 +33,7 @@ describe('TfjsPredictor', () => {
       JSON.stringify({ modelTopology: {}, weightsManifest: [{ paths: ['../x.bin'], weights: [] }] }),
     )
     await expect(TfjsPredictor.load(damaged.dir)).rejects.toThrow(
-      /"..\/x.bin" is not a file name inside the bundle/,
+      /"..\/x.bin" is not a file name inside the folder/,
     )
   })
 })

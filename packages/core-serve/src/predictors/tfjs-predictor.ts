@@ -1,12 +1,11 @@
 // Runs a tfjs layers model (model.json + weights.bin) with the wasm or cpu backend, for bundles whose
 // model was kept in tfjs format instead of being exported to ONNX.
 import { join } from 'node:path'
-import { UserError } from '@sagepack/core-data'
+import { readTfjsModelFiles, TFJS_MODEL_FILE, UserError } from '@sagepack/core-data'
 import type * as Tf from '@tensorflow/tfjs'
 import type { Predictor } from '../handler/handler-api'
 import { checkFeatureMatrix } from './feature-matrix'
 import { importTfjs } from './import-runtime'
-import { readTfjsArtifacts, TFJS_MODEL_FILE } from './read-tfjs-artifacts'
 import { ensureTfjsBackend } from './tfjs-backend'
 
 export class TfjsPredictor implements Predictor {
@@ -27,7 +26,8 @@ export class TfjsPredictor implements Predictor {
   static async load(dir: string): Promise<TfjsPredictor> {
     const tf = await importTfjs()
     await ensureTfjsBackend()
-    const artifacts = await readTfjsArtifacts(dir)
+    // The shared reader's plain object is exactly what tfjs's in-memory loader takes.
+    const artifacts = (await readTfjsModelFiles(dir)) as unknown as Tf.io.ModelArtifacts
     let model: Tf.LayersModel
     try {
       model = await tf.loadLayersModel(tf.io.fromMemory(artifacts))

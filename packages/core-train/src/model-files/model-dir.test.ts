@@ -77,7 +77,7 @@ describe('saveModelDir / loadModelDir', () => {
     const dir = join(root, 'nowhere')
     const error = await loadModelDir(dir).catch((e: unknown) => e)
     expect(isUserError(error)).toBe(true)
-    expect(String(error)).toContain(`${dir}: model.json is missing`)
+    expect(String(error)).toContain(`${join(dir, 'model.json')}: model.json is missing`)
   })
 
   it('names the file when model.json is corrupt', async () => {
@@ -99,7 +99,7 @@ describe('saveModelDir / loadModelDir', () => {
     expect(String(short)).toMatch(/weights\.bin: the model file is damaged: the weights hold 10 bytes but/)
     await rm(join(dir, 'weights.bin'))
     const missing = await loadModelDir(dir).catch((e: unknown) => e)
-    expect(String(missing)).toContain(`${dir}: weights.bin is missing`)
+    expect(String(missing)).toContain(`${join(dir, 'weights.bin')}: weights.bin is missing`)
   })
 
   it('refuses weight paths that point outside the directory', async () => {
@@ -109,6 +109,6 @@ describe('saveModelDir / loadModelDir', () => {
     json.weightsManifest[0].paths = ['../../etc/passwd']
     await writeFile(join(dir, 'model.json'), JSON.stringify(json))
     const error = await loadModelDir(dir).catch((e: unknown) => e)
-    expect(String(error)).toContain('is not a file name inside the directory')
+    expect(String(error)).toContain('is not a file name inside the folder')
   })
 })
