@@ -78,12 +78,14 @@ export function predictCommand(): Command {
         const predictions: Prediction[] = []
         for (let start = 0; start < rows.length; start += BATCH_ROWS) {
           const batch = rows.slice(start, start + BATCH_ROWS)
-          const result = await runner.invoke(batch, { customAttributes: undefined }).catch((error: Error) => {
-            throw new UserError({
-              input: `${inputPath}, rows ${start + 1}-${start + batch.length}`,
-              problem: error.message,
+          const result = await runner
+            .invokeRows(batch, { customAttributes: undefined })
+            .catch((error: Error) => {
+              throw new UserError({
+                input: `${inputPath}, rows ${start + 1}-${start + batch.length}`,
+                problem: error.message,
+              })
             })
-          })
           predictions.push(...result.predictions)
         }
         await runner.close()

@@ -1,14 +1,17 @@
 // `sagepack serve <model>`: verify and extract the model's bundle into a temp folder and start the
 // runtime's `serve` on it: the same process, code and contract as the SageMaker endpoint.
 import { spawn } from 'node:child_process'
-import { resolve } from 'node:path'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { bundleForModel } from '../bundle-model/bundle-for-model'
 import { openBundle } from '../bundle-model/open-bundle'
+import { buildRuntime } from '../runtime/build-runtime'
 
-const RUNTIME_BIN = fileURLToPath(new URL('../../bin/sagepack-runtime.mjs', import.meta.url))
+/** Inside this package, so the built runtime resolves onnxruntime-node and tfjs as the image's does. */
+const RUNTIME_BUILDS = fileURLToPath(new URL('../../dist/', import.meta.url))
 
 interface ServeOptions {
   port: string
@@ -22,7 +25,8 @@ export function serveCommand(): Command {
     .summary('serve the bundle on :8080 under the SageMaker inference contract')
     .description(
       "Serve a model's bundle locally exactly as SageMaker hosts it: the bundle is verified and extracted\n" +
-        "into a temporary folder (SageMaker's /opt/ml/model), and the runtime's `serve` starts on it:\n" +
+        "into a temporary folder (SageMaker's /opt/ml/model), and the runtime image's runtime.mjs (built\n" +
+        'fresh from this checkout) starts `serve` on it:\n' +
         'GET /ping, POST /invocations (application/json, text/csv, application/jsonlines), GET /execution-parameters.\n' +
         'A model without a bundle is bundled first. Ctrl-C drains in-flight requests and stops.',
     )
@@ -49,17 +53,21 @@ export function serveCommand(): Command {
       if (!archive) return
       const bundle = await openBundle(archive)
       process.stdout.write(`extracted ${archive} (run ${bundle.manifest.runId}) to ${bundle.modelDir}\n`)
+      // The image's runtime.mjs, built fresh: what serves here is the code the endpoint runs.
+      await mkdir(RUNTIME_BUILDS, { recursive: true })
+      const runtimeDir = await mkdtemp(join(RUNTIME_BUILDS, 'runtime-'))
       try {
-        process.exitCode = await runServer(bundle.modelDir, options)
+        const [runtime] = await buildRuntime(runtimeDir)
+        process.exitCode = await runServer(runtime as string, bundle.modelDir, options)
       } finally {
-        await bundle.close()
+        await Promise.all([bundle.close(), rm(runtimeDir, { recursive: true, force: true })])
       }
     })
 }
 
-function runServer(modelDir: string, options: ServeOptions): Promise<number> {
+function runServer(runtime: string, modelDir: string, options: ServeOptions): Promise<number> {
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, [RUNTIME_BIN, 'serve'], {
+    const child = spawn(process.execPath, [runtime, 'serve'], {
       stdio: 'inherit',
       env: {
         ...process.env,

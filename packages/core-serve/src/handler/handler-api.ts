@@ -68,17 +68,33 @@ export function defineHandler<M extends LoadedModel = LoadedModel>(
   return handler
 }
 
+/** A request as it arrived: its body text and media types, decoded where the handler runs. */
+export interface EncodedRequest {
+  body: string
+  /** The request's Content-Type (a type the codecs read). */
+  contentType: string
+  /** The response type chosen from Accept (a type the codecs write). */
+  accept: string
+  /** The X-Amzn-SageMaker-Custom-Attributes request header, if any. */
+  customAttributes?: string | undefined
+}
+
+export interface EncodedResponse {
+  /** The predictions encoded as `accept`. */
+  body: string
+  responseAttributes?: string
+}
+
 /**
- * What the HTTP server calls: it decodes requests into rows and encodes predictions, and leaves the
- * handler (run off the event loop in worker threads) to this.
+ * What the HTTP server calls. The server checks the headers and reads the body; decoding, the
+ * handler and encoding all run where the model runs (worker threads), so the event loop that
+ * answers /ping only moves bytes.
  */
 export interface InvocationRunner {
   /** True once every worker has loaded the model; /ping answers 200 only then. */
   readonly ready: boolean
-  invoke(
-    rows: InputRow[],
-    context: InvocationContext,
-  ): Promise<{ predictions: Prediction[]; responseAttributes?: string }>
+  /** Rejects with an InvocationError: 400 for input that does not fit, 500 for a failing handler. */
+  invoke(request: EncodedRequest): Promise<EncodedResponse>
   /** Waits for in-flight invocations, then stops the workers. */
   close(): Promise<void>
 }

@@ -4,24 +4,28 @@
 import { UserError } from '@sagepack/core-data'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { loadPredictor } from '../predictors/load-predictor'
+import { answerEncoded, type RowsInvoker } from './answer-encoded'
 import { defaultLoad } from './default-load'
 import type {
+  EncodedRequest,
+  EncodedResponse,
   InferenceHandler,
   InputRow,
   InvocationContext,
-  InvocationRunner,
   LoadedModel,
   ModelContext,
 } from './handler-api'
 import { loadHandlerModule } from './load-handler-module'
 import { runHandler } from './run-handler'
 
-export type InvocationResult = Awaited<ReturnType<InvocationRunner['invoke']>>
+export type InvocationResult = Awaited<ReturnType<RowsInvoker>>
 
 export interface ServedModel {
   readonly bundle: ModelDir
   /** Rejects with an InvocationError (400 or 500). */
   invoke(rows: InputRow[], context: InvocationContext): Promise<InvocationResult>
+  /** The same from request text to response text. */
+  invokeEncoded(request: EncodedRequest): Promise<EncodedResponse>
   dispose(): Promise<void>
 }
 
@@ -39,7 +43,7 @@ export async function loadServedModel(dir: string, bundle?: ModelDir): Promise<S
   const model = handler.load
     ? await customLoad(handler, context, modelDir.entryPath ?? '')
     : await defaultLoad(context)
-  return {
+  const served: ServedModel = {
     bundle: modelDir,
     async invoke(rows, request) {
       // A fresh context per call: the handler may set responseAttributes on it.
@@ -49,10 +53,12 @@ export async function loadServedModel(dir: string, bundle?: ModelDir): Promise<S
         ? { predictions }
         : { predictions, responseAttributes: invocation.responseAttributes }
     },
+    invokeEncoded: (request) => answerEncoded(request, served.invoke),
     async dispose() {
       await model.predictor?.dispose()
     },
   }
+  return served
 }
 
 async function customLoad(

@@ -1,5 +1,13 @@
 // Test double for the worker pool: records what the server hands it and answers as each test scripts.
-import type { InputRow, InvocationContext, InvocationRunner, Prediction } from '../handler/handler-api'
+import { answerEncoded, type RowsInvoker } from '../handler/answer-encoded'
+import type {
+  EncodedRequest,
+  EncodedResponse,
+  InputRow,
+  InvocationContext,
+  InvocationRunner,
+  Prediction,
+} from '../handler/handler-api'
 import { createInferenceServer, type InferenceServer, type InferenceServerOptions } from './inference-server'
 
 export interface Invocation {
@@ -7,7 +15,7 @@ export interface Invocation {
   context: InvocationContext
 }
 
-type InvokeResult = Awaited<ReturnType<InvocationRunner['invoke']>>
+type InvokeResult = Awaited<ReturnType<RowsInvoker>>
 
 export class FakeRunner implements InvocationRunner {
   ready = true
@@ -20,9 +28,11 @@ export class FakeRunner implements InvocationRunner {
     predictions: rows.map((_row, index): Prediction => index),
   })
 
-  async invoke(rows: InputRow[], context: InvocationContext): Promise<InvokeResult> {
-    this.invocations.push({ rows, context })
-    return this.answer(rows, context)
+  invoke(request: EncodedRequest): Promise<EncodedResponse> {
+    return answerEncoded(request, async (rows, context) => {
+      this.invocations.push({ rows, context })
+      return this.answer(rows, context)
+    })
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
-// POST /invocations: decode the body by Content-Type, run the model, encode the predictions by Accept.
+// POST /invocations: check Content-Type, Accept and the payload size, then hand the body to the runner,
+// which decodes it, runs the model and encodes the predictions off this thread.
 import { type OutgoingHttpHeaders, validateHeaderValue } from 'node:http'
 import { codecForContentType, responseFormatFor, SUPPORTED_MEDIA_TYPES } from '../codecs/codec-registry'
-import type { InvocationContext, InvocationRunner } from '../handler/handler-api'
+import type { InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
 import { HttpError } from './http-error'
 import { checkDeclaredLength, readBody } from './read-body'
@@ -35,20 +36,19 @@ export function invocationsRoute(
       // The server handles `Expect: 100-continue` itself so that these checks refuse a body unsent.
       checkDeclaredLength(req, maxPayloadBytes)
       if (req.headers.expect !== undefined) res.writeContinue()
-      const text = await readBody(req, maxPayloadBytes)
-      const rows = text === '' ? [] : decoder.decode(text)
-      if (rows.length === 0) {
-        throw new HttpError(400, `the request has no rows; send at least one as ${contentType}`)
-      }
-
-      const context: InvocationContext = {
+      const body = await readBody(req, maxPayloadBytes)
+      // Decoding, the model and encoding run where the model runs: this thread only moves bytes.
+      const result = await runner.invoke({
+        body,
+        contentType: decoder.mediaType,
+        accept: format.mediaType,
         customAttributes: headerText(req.headers[CUSTOM_ATTRIBUTES_HEADER]),
-      }
-      const result = await runner.invoke(rows, context)
+      })
       const headers: OutgoingHttpHeaders = { 'content-type': format.mediaType }
-      const attributes = result.responseAttributes ?? context.responseAttributes
-      if (attributes !== undefined) headers[CUSTOM_ATTRIBUTES_HEADER] = checkedAttributes(attributes)
-      writer.send(res, 200, headers, format.codec.encode(result.predictions))
+      if (result.responseAttributes !== undefined) {
+        headers[CUSTOM_ATTRIBUTES_HEADER] = checkedAttributes(result.responseAttributes)
+      }
+      writer.send(res, 200, headers, result.body)
     },
   }
 }

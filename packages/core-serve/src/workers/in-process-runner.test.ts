@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { InvocationError } from '../handler/invocation-error'
 import { IRIS_ROWS, removeModelDirs, writeModelDir } from '../model-dir/test-fixtures/write-model-dir'
 import { createInProcessRunner } from './in-process-runner'
+import { invokeRows } from './test-fixtures/invoke-rows'
 import { POOL_HANDLER } from './test-fixtures/pool-handler'
 
 afterAll(removeModelDirs)
@@ -12,10 +13,10 @@ describe('createInProcessRunner', () => {
     const runner = await createInProcessRunner(dir)
     expect(runner.ready).toBe(true)
     expect(runner.bundle.entryPath).toMatch(/inference\.mjs$/)
-    const running = runner.invoke([...IRIS_ROWS], { customAttributes: 'sleep:100' })
+    const running = invokeRows(runner, [...IRIS_ROWS], { customAttributes: 'sleep:100' })
     const closed = runner.close()
     expect(runner.ready).toBe(false)
-    await expect(runner.invoke([...IRIS_ROWS], { customAttributes: undefined })).rejects.toThrow(
+    await expect(invokeRows(runner, [...IRIS_ROWS], { customAttributes: undefined })).rejects.toThrow(
       InvocationError,
     )
     const result = await running

@@ -15,16 +15,8 @@ export function runInvocationWorker(): void {
   loadServedModel(modelDir).then(
     (served) => {
       port.on('message', (message: InvokeMessage) => {
-        served.invoke(message.rows, { customAttributes: message.customAttributes }).then(
-          (result) => {
-            try {
-              send({ type: 'result', id: message.id, result })
-            } catch (error) {
-              // A custom postprocess returned something structured cloning cannot carry (a function).
-              const failure = toInvocationError(error, 'sending the predictions')
-              send({ type: 'failed', id: message.id, status: 500, message: failure.message })
-            }
-          },
+        served.invokeEncoded(message.request).then(
+          (response) => send({ type: 'result', id: message.id, response }),
           (error: unknown) => {
             const failure = toInvocationError(error, 'invoke')
             send({ type: 'failed', id: message.id, status: failure.status, message: failure.message })

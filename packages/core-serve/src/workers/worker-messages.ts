@@ -1,7 +1,6 @@
-// The messages between the pool (main thread) and an invocation worker. Rows and predictions are
-// plain JSON-like values, so structured cloning carries them as they are.
-import type { InputRow } from '../handler/handler-api'
-import type { InvocationResult } from '../handler/load-served-model'
+// The messages between the pool (main thread) and an invocation worker: request and response text,
+// which cross threads far cheaper than the rows and predictions they decode to.
+import type { EncodedRequest, EncodedResponse } from '../handler/handler-api'
 import type { TransferredError } from './transfer-error'
 
 /** `workerData` of every invocation worker. */
@@ -12,12 +11,11 @@ export interface InvocationWorkerData {
 export interface InvokeMessage {
   type: 'invoke'
   id: number
-  rows: InputRow[]
-  customAttributes: string | undefined
+  request: EncodedRequest
 }
 
 export type WorkerMessage =
   | { type: 'loaded' }
   | { type: 'load-failed'; error: TransferredError }
-  | { type: 'result'; id: number; result: InvocationResult }
+  | { type: 'result'; id: number; response: EncodedResponse }
   | { type: 'failed'; id: number; status: 400 | 500; message: string }

@@ -9,6 +9,7 @@ import {
   writeModelDir,
 } from '../model-dir/test-fixtures/write-model-dir'
 import { createInProcessRunner } from './in-process-runner'
+import { invokeRows } from './test-fixtures/invoke-rows'
 import { POOL_HANDLER } from './test-fixtures/pool-handler'
 import { createWorkerPool, type WorkerPool } from './worker-pool'
 
@@ -60,8 +61,8 @@ describe('createWorkerPool', () => {
     const { dir } = await writeModelDir()
     const inProcess = await createInProcessRunner(dir)
     const batch = requests(40)
-    const expected = await Promise.all(batch.map((rows) => inProcess.invoke(rows, asks())))
-    const got = await Promise.all(batch.map((rows) => pool.invoke(rows, asks('sleep:5'))))
+    const expected = await Promise.all(batch.map((rows) => invokeRows(inProcess, rows, asks())))
+    const got = await Promise.all(batch.map((rows) => invokeRows(pool, rows, asks('sleep:5'))))
     expect(got.map((result) => result.predictions)).toEqual(expected.map((result) => result.predictions))
     expect(new Set(got.map((result) => result.responseAttributes)).size).toBe(2)
     await inProcess.close()
@@ -76,7 +77,7 @@ describe('createWorkerPool', () => {
       last = now
     }, 10)
     const started = performance.now()
-    await pool.invoke([IRIS_ROWS[0] ?? {}], asks('busy:1000'))
+    await invokeRows(pool, [IRIS_ROWS[0] ?? {}], asks('busy:1000'))
     clearInterval(timer)
     expect(performance.now() - started).toBeGreaterThanOrEqual(1000)
     expect(longestGap).toBeLessThan(250)
@@ -84,13 +85,15 @@ describe('createWorkerPool', () => {
 
   it('fails the calls of a crashed worker with a 500 and replaces the worker', async () => {
     const threadsAnswering = async () => {
-      const results = await Promise.all([0, 1].map(() => pool.invoke([IRIS_ROWS[2] ?? {}], asks('sleep:20'))))
+      const results = await Promise.all(
+        [0, 1].map(() => invokeRows(pool, [IRIS_ROWS[2] ?? {}], asks('sleep:20'))),
+      )
       return new Set(results.map((result) => result.responseAttributes))
     }
     const before = await threadsAnswering()
     expect(before.size).toBe(2)
 
-    const crashed = await invocationErrorOf(pool.invoke([IRIS_ROWS[0] ?? {}], asks('crash')))
+    const crashed = await invocationErrorOf(invokeRows(pool, [IRIS_ROWS[0] ?? {}], asks('crash')))
     expect(crashed.status).toBe(500)
     expect(crashed.message).toBe('the worker thread running this invocation stopped: the worker blew up')
     expect(logged.join('\n')).toMatch(
@@ -98,7 +101,7 @@ describe('createWorkerPool', () => {
     )
     // The other worker keeps serving while the replacement loads.
     expect(pool.ready).toBe(true)
-    expect((await pool.invoke([IRIS_ROWS[1] ?? {}], asks())).predictions).toHaveLength(1)
+    expect((await invokeRows(pool, [IRIS_ROWS[1] ?? {}], asks())).predictions).toHaveLength(1)
 
     let after = new Set<string | undefined>()
     await expect
@@ -114,7 +117,9 @@ describe('createWorkerPool', () => {
   })
 
   it('passes 400s from the handler through', async () => {
-    const error = await invocationErrorOf(pool.invoke([{ ...IRIS_ROWS[0], sepal_width: 'narrow' }], asks()))
+    const error = await invocationErrorOf(
+      invokeRows(pool, [{ ...IRIS_ROWS[0], sepal_width: 'narrow' }], asks()),
+    )
     expect(error.status).toBe(400)
     expect(error.message).toMatch(/^row 0 \(counting from 0\), field 'sepal_width': /)
   })
@@ -125,10 +130,10 @@ describe('WorkerPool.close', () => {
     const { dir } = await writeModelDir({ handler: POOL_HANDLER })
     const pool = await createWorkerPool({ modelDir: dir, workers: 1 })
     await pool.whenReady()
-    const running = pool.invoke([IRIS_ROWS[0] ?? {}], asks('sleep:300'))
+    const running = invokeRows(pool, [IRIS_ROWS[0] ?? {}], asks('sleep:300'))
     const closed = pool.close()
     expect(pool.ready).toBe(false)
-    const refused = await invocationErrorOf(pool.invoke([IRIS_ROWS[0] ?? {}], asks()))
+    const refused = await invocationErrorOf(invokeRows(pool, [IRIS_ROWS[0] ?? {}], asks()))
     expect([refused.status, refused.message]).toEqual([500, 'the model server is shutting down'])
     let finished = false
     void running.then(() => {
@@ -154,7 +159,7 @@ describe('a model that cannot be loaded', () => {
     expect(error).toBeInstanceOf(UserError)
     expect((error as UserError).problem).toBe('its handler has unknown hooks: postProcess')
     expect(pool.ready).toBe(false)
-    const refused = await invocationErrorOf(pool.invoke([IRIS_ROWS[0] ?? {}], asks()))
+    const refused = await invocationErrorOf(invokeRows(pool, [IRIS_ROWS[0] ?? {}], asks()))
     expect(refused.status).toBe(500)
     expect(refused.message).toMatch(/^the model is not loaded: .*unknown hooks: postProcess/s)
     await pool.close()

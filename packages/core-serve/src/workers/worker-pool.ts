@@ -3,9 +3,8 @@
 // batch). Calls go to the least busy worker; a worker that dies is replaced and its calls fail with
 // a 500; close() lets running calls finish before stopping the workers.
 import { Worker } from 'node:worker_threads'
-import type { InputRow, InvocationContext, InvocationRunner } from '../handler/handler-api'
+import type { EncodedRequest, EncodedResponse, InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
-import type { InvocationResult } from '../handler/load-served-model'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { InFlight } from './in-flight'
 import { fromTransferredError } from './transfer-error'
@@ -47,7 +46,7 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
 }
 
 interface PendingCall {
-  resolve(result: InvocationResult): void
+  resolve(response: EncodedResponse): void
   reject(error: InvocationError): void
 }
 
@@ -110,9 +109,9 @@ class ThreadPool implements WorkerPool {
     return this.#ready
   }
 
-  invoke(rows: InputRow[], context: InvocationContext): Promise<InvocationResult> {
+  invoke(request: EncodedRequest): Promise<EncodedResponse> {
     if (this.#closing) return Promise.reject(new InvocationError(500, 'the model server is shutting down'))
-    return this.#inFlight.track(this.#dispatch(rows, context))
+    return this.#inFlight.track(this.#dispatch(request))
   }
 
   close(): Promise<void> {
@@ -125,19 +124,13 @@ class ThreadPool implements WorkerPool {
     return this.#closing
   }
 
-  async #dispatch(rows: InputRow[], context: InvocationContext): Promise<InvocationResult> {
+  async #dispatch(request: EncodedRequest): Promise<EncodedResponse> {
     const target = await this.#loadedWorker()
     const id = ++this.#nextId
-    return new Promise<InvocationResult>((resolve, reject) => {
+    return new Promise<EncodedResponse>((resolve, reject) => {
       target.calls.set(id, { resolve, reject })
-      const message: InvokeMessage = { type: 'invoke', id, rows, customAttributes: context.customAttributes }
-      try {
-        target.worker.postMessage(message)
-      } catch (error) {
-        target.calls.delete(id)
-        const reason = error instanceof Error ? error.message : String(error)
-        reject(new InvocationError(500, `the rows cannot be passed to a worker thread: ${reason}`))
-      }
+      const message: InvokeMessage = { type: 'invoke', id, request }
+      target.worker.postMessage(message)
     })
   }
 
@@ -193,7 +186,7 @@ class ThreadPool implements WorkerPool {
         return
       }
       case 'result': {
-        entry.calls.get(message.id)?.resolve(message.result)
+        entry.calls.get(message.id)?.resolve(message.response)
         entry.calls.delete(message.id)
         return
       }

@@ -1,0 +1,174 @@
+// The serve benchmark's results: the plain-text table printed to stdout and the JSON written beside it.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import type { BenchCase } from './bench-cases'
+import type { BenchSettings } from './bench-settings'
+import type { ComputeFloor } from './compute-floor'
+import type { LoadResult } from './load-run'
+
+export interface CaseResult {
+  case: BenchCase
+  /** Medians over the repeats. */
+  sagepack: LoadResult
+  floor: LoadResult
+  sagepackRuns: LoadResult[]
+  floorRuns: LoadResult[]
+}
+
+export interface ServeBenchReport {
+  startedAt: string
+  node: string
+  cpus: number
+  cpuModel: string
+  settings: BenchSettings
+  runId: string
+  requestFormat: 'application/json'
+  /** Sizes of one request body and of sagepack's answer to it (the floor's canned answer), per batch. */
+  sizes: Array<{ rows: number; requestBytes: number; answerBytes: number }>
+  cases: CaseResult[]
+  compute: ComputeFloor[]
+}
+
+export async function writeReportJson(path: string, report: ServeBenchReport): Promise<void> {
+  await mkdir(dirname(path), { recursive: true })
+  const targets = report.cases.map((result) => ({ ...checkTargets(result), case: label(result.case) }))
+  await writeFile(path, `${JSON.stringify({ ...report, targets }, null, 2)}\n`)
+}
+
+interface TargetCheck {
+  throughputShare: number
+  throughputOk?: boolean
+  p99Ok?: boolean
+}
+
+function checkTargets({ case: benchCase, sagepack, floor }: CaseResult): TargetCheck {
+  const throughputShare = sagepack.requestsPerS / floor.requestsPerS
+  const { minThroughputShare, maxP99Ms } = benchCase.target
+  return {
+    throughputShare,
+    ...(minThroughputShare === undefined ? {} : { throughputOk: throughputShare >= minThroughputShare }),
+    ...(maxP99Ms === undefined ? {} : { p99Ok: sagepack.p99Ms < maxP99Ms }),
+  }
+}
+
+export function formatReport(report: ServeBenchReport): string {
+  const { settings } = report
+  const lines: string[] = [
+    `sagepack serve benchmark: iris (run ${report.runId}), POST /invocations, ${report.requestFormat} in and out`,
+    `  node ${report.node}, ${report.cpus} CPUs (${report.cpuModel}); sagepack serve with ${settings.workers} worker threads`,
+    `  autocannon in this process, pipelining 1; ${settings.durationS} s measured after ${settings.warmupS} s warm-up,`,
+    `  ${settings.repeats} run(s) per target and case, interleaved sagepack/floor; medians shown`,
+    '  NOTE: the load generator shares the CPUs with the server under test; both targets pay that alike',
+    `  HTTP floor: bare node:http process, reads the body, answers sagepack's own answer of the batch size`,
+    `  bodies: ${report.sizes.map((s) => `b=${s.rows} ${s.requestBytes} B in / ${s.answerBytes} B out`).join(', ')}`,
+    '',
+    row(['case', 'target', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'target check']),
+  ]
+  for (const result of report.cases) {
+    const { sagepack, floor } = result
+    const check = checkTargets(result)
+    const { minThroughputShare, maxP99Ms } = result.case.target
+    const notes = [
+      minThroughputShare === undefined
+        ? undefined
+        : `req/s >= ${minThroughputShare.toFixed(2)}x floor: ${verdict(check.throughputOk)}`,
+      maxP99Ms === undefined ? undefined : `p99 < ${maxP99Ms} ms: ${verdict(check.p99Ok)}`,
+    ].filter((note): note is string => note !== undefined)
+    lines.push(
+      row([label(result.case), 'sagepack', ...loadFigures(sagepack), notes[0] ?? '']),
+      row(['', 'HTTP floor', ...loadFigures(floor), notes[1] ?? '']),
+      row([
+        '',
+        'sagepack/floor',
+        `${check.throughputShare.toFixed(2)}x`,
+        `${(sagepack.p50Ms / floor.p50Ms).toFixed(2)}x`,
+        `${(sagepack.p99Ms / floor.p99Ms).toFixed(2)}x`,
+        `${(sagepack.meanMs / floor.meanMs).toFixed(2)}x`,
+        '',
+      ]),
+    )
+  }
+
+  lines.push(
+    '',
+    'compute floor: onnxruntime-node session.run in a bare loop (intraOp 1, interOp 1, sequential),',
+    '  vs tfjs cpu model.predict + dataSync on the same inputs (tfjs/ORT = ratio of means); tensor creation',
+    '  included; run in this process after the servers stopped',
+    computeRow([
+      'rows',
+      'ORT p50 us',
+      'ORT mean us',
+      'ORT p99 us',
+      'tfjs p50 us',
+      'tfjs mean us',
+      'tfjs/ORT',
+    ]),
+  )
+  for (const floor of report.compute) {
+    lines.push(
+      computeRow([
+        String(floor.rows),
+        us(floor.ort.p50Us),
+        us(floor.ort.meanUs),
+        us(floor.ort.p99Us),
+        us(floor.tfjs.p50Us),
+        us(floor.tfjs.meanUs),
+        `${(floor.tfjs.meanUs / floor.ort.meanUs).toFixed(1)}x`,
+      ]),
+    )
+  }
+  const diff = Math.max(...report.compute.map((floor) => floor.maxAbsDiff))
+  lines.push(`  ONNX and tfjs outputs agree within ${diff.toExponential(1)}`)
+
+  lines.push(
+    '',
+    'where the time goes at c=1 (p50): sagepack = HTTP floor + model (ORT p50) + the rest of the runtime',
+  )
+  for (const result of report.cases.filter((r) => r.case.connections === 1)) {
+    const model = (report.compute.find((floor) => floor.rows === result.case.rows)?.ort.p50Us ?? 0) / 1000
+    const rest = result.sagepack.p50Ms - result.floor.p50Ms - model
+    lines.push(
+      `  b=${result.case.rows}: ${ms(result.sagepack.p50Ms)} ms = ${ms(result.floor.p50Ms)} + ${ms(model)} + ` +
+        `${ms(rest)} ms (JSON decode, preprocess, worker-thread hop, postprocess, encode)`,
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function loadFigures(result: LoadResult): string[] {
+  return [
+    Math.round(result.requestsPerS).toLocaleString('en-US'),
+    ms(result.p50Ms),
+    ms(result.p99Ms),
+    ms(result.meanMs),
+  ]
+}
+
+function label(benchCase: BenchCase): string {
+  return `b=${benchCase.rows} c=${benchCase.connections}`
+}
+
+function verdict(ok: boolean | undefined): string {
+  return ok ? 'ok' : 'MISSED'
+}
+
+function ms(value: number): string {
+  return value.toFixed(3)
+}
+
+function us(value: number): string {
+  return value.toFixed(1)
+}
+
+/** A load-table line: case and target left-aligned, four figures right-aligned, then the target check. */
+function row(cells: string[]): string {
+  const [first = '', second = '', a = '', b = '', c = '', d = '', notes = ''] = cells
+  const figures = [a, b, c, d].map((cell) => cell.padStart(9)).join(' ')
+  return `${first.padEnd(12)}${second.padEnd(15)}${figures}   ${notes}`.trimEnd()
+}
+
+/** A compute-table line: the row count, then figures right-aligned. */
+function computeRow(cells: string[]): string {
+  const [first = '', ...figures] = cells
+  return `${first.padEnd(6)}${figures.map((cell) => cell.padStart(13)).join(' ')}`
+}

@@ -1,0 +1,164 @@
+// Benchmarks `sagepack serve` on iris against its two floors in one run: a bare node:http server (the
+// HTTP floor) and bare onnxruntime session.run calls (the compute floor), plus ONNX vs tfjs-cpu.
+// Run: cd bench && pnpm exec tsx serve/serve-bench.ts   (settings: see bench-settings.ts)
+import { writeFile } from 'node:fs/promises'
+import { availableParallelism, cpus } from 'node:os'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { BATCH_ROWS, BENCH_CASES } from './bench-cases'
+import { type CaseResult, formatReport, type ServeBenchReport, writeReportJson } from './bench-report'
+import { readBenchSettings } from './bench-settings'
+import { measureComputeFloor } from './compute-floor'
+import { cleanUpAll } from './exit-cleanup'
+import { probe } from './http-probe'
+import { invocationBodies, ROWS_HEADER } from './iris-inputs'
+import { type LoadResult, measureLoad } from './load-run'
+import { medianOf } from './medians'
+import { prepareIrisBundle, SAGEPACK_BIN, WORKSPACE_ROOT } from './prepare-iris-bundle'
+import { freePort, type ServerProcess, startServer } from './server-process'
+
+const HERE = fileURLToPath(new URL('.', import.meta.url))
+const RESULTS_FILE = join(HERE, 'results', 'latest.json')
+const FLOOR_SERVER = join(HERE, 'http-floor-server.ts')
+
+const progress = (line: string) => process.stderr.write(`[serve-bench] ${line}\n`)
+
+async function main(): Promise<void> {
+  const settings = readBenchSettings()
+  const startedAt = new Date().toISOString()
+  const iris = await prepareIrisBundle(progress)
+  const bodies = new Map(BATCH_ROWS.map((rows) => [rows, invocationBodies(rows)]))
+
+  const sagepackPort = await freePort()
+  progress(`starting sagepack serve on :${sagepackPort} with ${settings.workers} workers`)
+  const sagepack = await startServer({
+    name: 'sagepack serve',
+    args: [
+      SAGEPACK_BIN,
+      'serve',
+      'iris',
+      '--bundle',
+      iris.bundle,
+      '--port',
+      String(sagepackPort),
+      '--workers',
+      String(settings.workers),
+    ],
+    url: `http://127.0.0.1:${sagepackPort}`,
+    cwd: WORKSPACE_ROOT,
+    // One line per request would be measured too; the runtime's default is off, and so it stays.
+    env: { SAGEPACK_ACCESS_LOG: '0' },
+    readyTimeoutMs: 120_000,
+  })
+
+  // sagepack's real answers become the floor's canned answers: the same bytes go back over HTTP.
+  const answers: Record<string, string> = {}
+  for (const [rows, variants] of bodies)
+    answers[rows] = await invokeChecked(sagepack, rows, variants[0] ?? '')
+  const cannedFile = join(iris.root, 'canned-answers.json')
+  await writeFile(cannedFile, JSON.stringify(answers))
+
+  const floorPort = await freePort()
+  progress(`starting the HTTP floor on :${floorPort}`)
+  const floor = await startServer({
+    name: 'HTTP floor',
+    args: ['--import', import.meta.resolve('tsx'), FLOOR_SERVER, String(floorPort), cannedFile],
+    url: `http://127.0.0.1:${floorPort}`,
+    cwd: HERE,
+  })
+  for (const [rows, variants] of bodies) {
+    const answer = await invokeChecked(floor, rows, variants[0] ?? '')
+    if (answer !== answers[rows])
+      throw new Error(`the HTTP floor's answer for ${rows} rows is not sagepack's`)
+  }
+
+  const cases: CaseResult[] = []
+  for (const benchCase of BENCH_CASES) {
+    const caseBodies = bodies.get(benchCase.rows) ?? []
+    const runs = { sagepack: [] as LoadResult[], floor: [] as LoadResult[] }
+    for (let repeat = 1; repeat <= settings.repeats; repeat++) {
+      for (const [key, server] of [
+        ['sagepack', sagepack],
+        ['floor', floor],
+      ] as const) {
+        const result = await measureLoad(server.url, caseBodies, benchCase, settings).catch(
+          (error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error)
+            throw new Error(`${reason}\n--- ${server.name} output ---\n${server.output()}`)
+          },
+        )
+        runs[key].push(result)
+        progress(
+          `b=${benchCase.rows} c=${benchCase.connections} run ${repeat}/${settings.repeats} ${server.name}: ` +
+            `${Math.round(result.requestsPerS)} req/s, p50 ${result.p50Ms.toFixed(3)} ms, p99 ${result.p99Ms.toFixed(3)} ms`,
+        )
+      }
+    }
+    cases.push({
+      case: benchCase,
+      sagepack: medianOf(runs.sagepack),
+      floor: medianOf(runs.floor),
+      sagepackRuns: runs.sagepack,
+      floorRuns: runs.floor,
+    })
+  }
+
+  progress('stopping the servers (SIGTERM)')
+  await Promise.all([sagepack.stop(), floor.stop()])
+
+  progress(`timing the compute floor and tfjs (${settings.computeS} s per library, batch and repeat)`)
+  const compute = await measureComputeFloor(iris.modelDir, BATCH_ROWS, settings.computeS, settings.repeats)
+
+  const report: ServeBenchReport = {
+    startedAt,
+    node: process.version,
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    settings,
+    runId: basename(iris.runDir),
+    requestFormat: 'application/json',
+    sizes: BATCH_ROWS.map((rows) => ({
+      rows,
+      requestBytes: Buffer.byteLength(bodies.get(rows)?.[0] ?? ''),
+      answerBytes: Buffer.byteLength(answers[rows] ?? ''),
+    })),
+    cases,
+    compute,
+  }
+  process.stdout.write(formatReport(report))
+  await writeReportJson(RESULTS_FILE, report)
+  progress(`wrote ${RESULTS_FILE}`)
+}
+
+/** One request with a check that the answer has one prediction per row; returns the answer's body. */
+async function invokeChecked(server: ServerProcess, rows: number, body: string): Promise<string> {
+  const response = await probe(`${server.url}/invocations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', [ROWS_HEADER]: String(rows) },
+    body,
+  })
+  let predictions: unknown
+  try {
+    predictions = (JSON.parse(response.body) as { predictions?: unknown }).predictions
+  } catch {
+    predictions = undefined
+  }
+  if (response.status !== 200 || !Array.isArray(predictions) || predictions.length !== rows) {
+    throw new Error(
+      `${server.name} answered ${response.status} to ${rows} rows: ${response.body.slice(0, 500)}\n` +
+        `--- ${server.name} output ---\n${server.output()}`,
+    )
+  }
+  return response.body
+}
+
+try {
+  await main()
+} catch (error) {
+  process.stderr.write(
+    `serve-bench failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+  )
+  process.exitCode = 1
+} finally {
+  await cleanUpAll()
+}
