@@ -1,5 +1,5 @@
 // The serve benchmark's knobs, read from the environment with defaults that finish in a few minutes.
-import { availableParallelism } from 'node:os'
+import { defaultWorkerCount } from '@sagepack/core-serve'
 
 export interface BenchSettings {
   /** Seconds of measured load per target, case and repeat (BENCH_DURATION_S). */
@@ -19,7 +19,8 @@ export function readBenchSettings(env: Record<string, string | undefined> = proc
     durationS: numberFrom(env, 'BENCH_DURATION_S', 8, 1),
     warmupS: numberFrom(env, 'BENCH_WARMUP_S', 2, 0),
     repeats: wholeFrom(env, 'BENCH_REPEATS', 2),
-    workers: wholeFrom(env, 'BENCH_WORKERS', availableParallelism()),
+    // The runtime's own default unless asked: the benchmark measures what users get.
+    workers: wholeFrom(env, 'BENCH_WORKERS', defaultWorkerCount()),
     computeS: numberFrom(env, 'BENCH_COMPUTE_S', 2, 0.1),
   }
 }

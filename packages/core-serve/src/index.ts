@@ -40,6 +40,6 @@ export {
 export { DEFAULT_MAX_PAYLOAD_MB, MB, maxPayloadBytesFrom, maxPayloadMbFromEnv } from './server/payload-limit'
 export { installShutdownHandlers, type ShutdownOptions } from './server/shutdown-signals'
 export { createInProcessRunner, type InProcessRunner } from './workers/in-process-runner'
-export { WORKERS_ENV, workerCount } from './workers/worker-count'
+export { defaultWorkerCount, WORKERS_ENV, workerCount } from './workers/worker-count'
 export { INVOCATION_WORKER_SOURCE } from './workers/worker-launch'
 export { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from './workers/worker-pool'

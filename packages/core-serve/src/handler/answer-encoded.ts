@@ -1,7 +1,7 @@
 // One invocation from request text to response text: decode by Content-Type, run the rows, encode by
 // the chosen Accept type. Worker threads, the in-process runner and test doubles all answer through it.
-
 import { isUserError } from '@sagepack/core-data'
+import type { Codec } from '../codecs/codec'
 import { codecForContentType } from '../codecs/codec-registry'
 import type { EncodedRequest, EncodedResponse, InputRow, InvocationContext, Prediction } from './handler-api'
 import { InvocationError } from './invocation-error'
@@ -11,10 +11,24 @@ export type RowsInvoker = (
   context: InvocationContext,
 ) => Promise<{ predictions: Prediction[]; responseAttributes?: string }>
 
+export interface DecodedRequest {
+  rows: InputRow[]
+  /** Fresh per request: the handler may set responseAttributes on it. */
+  context: InvocationContext
+  encoder: Codec
+}
+
 export async function answerEncoded(
   request: EncodedRequest,
   invokeRows: RowsInvoker,
 ): Promise<EncodedResponse> {
+  const decoded = decodeRequest(request)
+  const result = await invokeRows(decoded.rows, decoded.context)
+  return encodeResponse(decoded, result.predictions, result.responseAttributes)
+}
+
+/** The request's rows, or an InvocationError(400) naming what does not fit. */
+export function decodeRequest(request: EncodedRequest): DecodedRequest {
   const decoder = codecForContentType(request.contentType)
   const encoder = codecForContentType(request.accept)
   // The server checked both types before reading the body; this is a runner called some other way.
@@ -33,10 +47,16 @@ export async function answerEncoded(
   if (rows.length === 0) {
     throw new InvocationError(400, `the request has no rows; send at least one as ${request.contentType}`)
   }
-  const context: InvocationContext = { customAttributes: request.customAttributes }
-  const result = await invokeRows(rows, context)
-  const body = encoder.encode(result.predictions)
+  return { rows, context: { customAttributes: request.customAttributes }, encoder }
+}
+
+export function encodeResponse(
+  decoded: DecodedRequest,
+  predictions: Prediction[],
+  attributes?: string,
+): EncodedResponse {
+  const body = decoded.encoder.encode(predictions)
   // A handler may answer attributes in its result or set them on the context it was given.
-  const responseAttributes = result.responseAttributes ?? context.responseAttributes
+  const responseAttributes = attributes ?? decoded.context.responseAttributes
   return responseAttributes === undefined ? { body } : { body, responseAttributes }
 }

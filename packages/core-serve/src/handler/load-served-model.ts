@@ -4,6 +4,7 @@
 import { UserError } from '@sagepack/core-data'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { loadPredictor } from '../predictors/load-predictor'
+import { answerBatch, canBatch, type Settled } from './answer-batch'
 import { answerEncoded, type RowsInvoker } from './answer-encoded'
 import { defaultLoad } from './default-load'
 import type {
@@ -17,6 +18,7 @@ import type {
 } from './handler-api'
 import { loadHandlerModule } from './load-handler-module'
 import { runHandler } from './run-handler'
+import { toInvocationError } from './to-invocation-error'
 
 export type InvocationResult = Awaited<ReturnType<RowsInvoker>>
 
@@ -26,6 +28,8 @@ export interface ServedModel {
   invoke(rows: InputRow[], context: InvocationContext): Promise<InvocationResult>
   /** The same from request text to response text. */
   invokeEncoded(request: EncodedRequest): Promise<EncodedResponse>
+  /** Requests that arrived together, sharing one predict call when the handler allows it. */
+  invokeEncodedBatch(requests: EncodedRequest[]): Promise<Settled[]>
   dispose(): Promise<void>
 }
 
@@ -54,6 +58,17 @@ export async function loadServedModel(dir: string, bundle?: ModelDir): Promise<S
         : { predictions, responseAttributes: invocation.responseAttributes }
     },
     invokeEncoded: (request) => answerEncoded(request, served.invoke),
+    async invokeEncodedBatch(requests) {
+      if (canBatch(handler) && requests.length > 1) return answerBatch(handler, model, requests)
+      return Promise.all(
+        requests.map((request) =>
+          served.invokeEncoded(request).then(
+            (response): Settled => ({ response }),
+            (error: unknown): Settled => ({ error: toInvocationError(error, 'invoke') }),
+          ),
+        ),
+      )
+    },
     async dispose() {
       await model.predictor?.dispose()
     },

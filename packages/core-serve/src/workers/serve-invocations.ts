@@ -1,11 +1,14 @@
 // The body of an invocation worker thread: loads the bundle on this thread (readModelDir, handler
 // module, `load`), then answers `invoke` messages. session.run blocks the thread it runs on, which
-// is why predictions happen here and not on the main thread that serves HTTP.
+// is why predictions happen here and not on the main thread that serves HTTP. Requests that queue up
+// while the worker is busy are answered together, sharing one predict call (see answer-batch.ts).
 import { parentPort, workerData } from 'node:worker_threads'
-import { loadServedModel } from '../handler/load-served-model'
-import { toInvocationError } from '../handler/to-invocation-error'
+import { loadServedModel, type ServedModel } from '../handler/load-served-model'
 import { toTransferredError } from './transfer-error'
 import type { InvocationWorkerData, InvokeMessage, WorkerMessage } from './worker-messages'
+
+/** An upper bound on one batch, so one predict call never grows without limit under a flood. */
+const MAX_BATCH_REQUESTS = 64
 
 export function runInvocationWorker(): void {
   const port = parentPort
@@ -14,18 +17,33 @@ export function runInvocationWorker(): void {
   const { modelDir } = workerData as InvocationWorkerData
   loadServedModel(modelDir).then(
     (served) => {
+      const queue: InvokeMessage[] = []
+      // One drain at a time: what arrives while it awaits a batch joins the next one.
+      let scheduled = false
+      const drain = async () => {
+        while (queue.length > 0) await answer(served, queue.splice(0, MAX_BATCH_REQUESTS), send)
+        scheduled = false
+      }
       port.on('message', (message: InvokeMessage) => {
-        served.invokeEncoded(message.request).then(
-          (response) => send({ type: 'result', id: message.id, response }),
-          (error: unknown) => {
-            const failure = toInvocationError(error, 'invoke')
-            send({ type: 'failed', id: message.id, status: failure.status, message: failure.message })
-          },
-        )
+        queue.push(message)
+        if (!scheduled) {
+          scheduled = true
+          // Messages already waiting on this thread's port arrive before the drain starts, and join it.
+          setImmediate(drain)
+        }
       })
       send({ type: 'loaded' })
     },
     // The pool terminates this worker when it gets the message.
     (error: unknown) => send({ type: 'load-failed', error: toTransferredError(error) }),
   )
+}
+
+async function answer(served: ServedModel, batch: InvokeMessage[], send: (message: WorkerMessage) => void) {
+  const settled = await served.invokeEncodedBatch(batch.map((message) => message.request))
+  settled.forEach((result, i) => {
+    const id = (batch[i] as InvokeMessage).id
+    if ('response' in result) send({ type: 'result', id, response: result.response })
+    else send({ type: 'failed', id, status: result.error.status, message: result.error.message })
+  })
 }

@@ -52,6 +52,8 @@ interface PendingCall {
 
 interface PoolWorker {
   worker: Worker
+  /** When this worker was last given a call, in dispatches. */
+  lastUsed: number
   loaded: boolean
   /** Set when the pool itself stops the worker: its exit is not a crash. */
   stopping: boolean
@@ -77,7 +79,8 @@ class ThreadPool implements WorkerPool {
   #failure: Error | undefined
   #closing: Promise<void> | undefined
   #nextId = 0
-  #cursor = 0
+  /** Counts dispatches, to know which worker was used last. */
+  #uses = 0
 
   constructor(bundle: ModelDir, count: number, launch: WorkerLaunch, log: (line: string) => void) {
     this.bundle = bundle
@@ -125,7 +128,9 @@ class ThreadPool implements WorkerPool {
   }
 
   async #dispatch(request: EncodedRequest): Promise<EncodedResponse> {
-    const target = await this.#loadedWorker()
+    // Picked and registered in one synchronous step, so calls dispatched in the same tick see each
+    // other's load and spread over the workers.
+    const target = this.#pickWorker() ?? (await this.#waitForWorker())
     const id = ++this.#nextId
     return new Promise<EncodedResponse>((resolve, reject) => {
       target.calls.set(id, { resolve, reject })
@@ -134,33 +139,39 @@ class ThreadPool implements WorkerPool {
     })
   }
 
-  /** The loaded worker with the fewest running calls; ties rotate, so idle workers share the load. */
-  async #loadedWorker(): Promise<PoolWorker> {
+  /**
+   * The loaded worker with the fewest running calls. Ties go to the worker used last: at low load one
+   * thread stays awake and warm instead of every request waking a sleeping one.
+   */
+  #pickWorker(): PoolWorker | undefined {
+    let best: PoolWorker | undefined
+    for (const candidate of this.#workers) {
+      if (!candidate.loaded) continue
+      if (
+        !best ||
+        candidate.calls.size < best.calls.size ||
+        (candidate.calls.size === best.calls.size && candidate.lastUsed > best.lastUsed)
+      ) {
+        best = candidate
+      }
+    }
+    if (best) best.lastUsed = ++this.#uses
+    return best
+  }
+
+  async #waitForWorker(): Promise<PoolWorker> {
     for (;;) {
-      const count = this.#workers.length
-      let best: PoolWorker | undefined
-      let bestIndex = 0
-      for (let offset = 0; offset < count; offset++) {
-        const index = (this.#cursor + offset) % count
-        const candidate = this.#workers[index] as PoolWorker
-        if (candidate.loaded && (!best || candidate.calls.size < best.calls.size)) {
-          best = candidate
-          bestIndex = index
-        }
-      }
-      if (best) {
-        this.#cursor = (bestIndex + 1) % count
-        return best
-      }
       if (this.#failure) throw new InvocationError(500, `the model is not loaded: ${this.#failure.message}`)
       await new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }))
+      const worker = this.#pickWorker()
+      if (worker) return worker
     }
   }
 
   #start(): void {
     const data: InvocationWorkerData = { modelDir: this.bundle.dir }
     const worker = new Worker(this.#launch.script, { eval: this.#launch.eval, workerData: data })
-    const entry: PoolWorker = { worker, loaded: false, stopping: false, calls: new Map() }
+    const entry: PoolWorker = { worker, lastUsed: 0, loaded: false, stopping: false, calls: new Map() }
     this.#workers.push(entry)
     worker.on('message', (message: WorkerMessage) => this.#onMessage(entry, message))
     worker.on('error', (error) => {
