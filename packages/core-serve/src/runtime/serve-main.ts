@@ -6,6 +6,7 @@ import { defaultExecutionParameters } from '../server/execution-parameters'
 import { createInferenceServer, type InferenceServer } from '../server/inference-server'
 import { maxPayloadBytesFrom } from '../server/payload-limit'
 import { installShutdownHandlers } from '../server/shutdown-signals'
+import { workerCount } from '../workers/worker-count'
 import { createWorkerPool, type WorkerPool } from '../workers/worker-pool'
 
 export const SAGEMAKER_MODEL_DIR = '/opt/ml/model'
@@ -33,6 +34,7 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   const port = Number(env.SAGEMAKER_BIND_TO_PORT || SAGEMAKER_PORT)
   const pool = await createWorkerPool({
     modelDir,
+    workers: workerCount(undefined, env),
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     log,
   })
