@@ -1,5 +1,6 @@
 // `pnpm bundle <model>`: a run's artifacts + the model's bundled inference code + a manifest of
 // digests, written as models/<model>/dist/model.tar.gz in the layout SageMaker extracts to /opt/ml/model.
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -7,7 +8,7 @@ import { UserError } from '@sagepack/core-data'
 import { type BundleManifest, MANIFEST_FILE, MANIFEST_FORMAT } from '@sagepack/core-serve'
 import { gitState, type ModelFolder } from '@sagepack/core-train/workspace'
 import { collectBundleFiles } from '../bundle/collect-bundle-files'
-import { buildManifest, fileDigest, serializeManifest } from '../bundle/manifest'
+import { buildManifest, type FileDigest, fileDigest, serializeManifest } from '../bundle/manifest'
 import { type ArchiveEntry, writeArchive } from '../bundle/write-archive'
 import { buildInferenceCode } from './build-inference-code'
 import { runtimeDependencies } from './runtime-dependencies'
@@ -49,33 +50,33 @@ export async function bundleModel(options: {
     })
   }
   const configFile = join(runDir, 'config.json')
-  const code = await buildInferenceCode({
-    workspaceRoot: options.workspaceRoot,
-    entry: existsSync(folder.inferenceEntry) ? folder.inferenceEntry : undefined,
-    model: folder.name,
-  })
+  // The inference code builds while the weights are hashed for the manifest: two jobs, two cores.
+  const [code, configDigest, weightDigests] = await Promise.all([
+    buildInferenceCode({
+      workspaceRoot: options.workspaceRoot,
+      entry: existsSync(folder.inferenceEntry) ? folder.inferenceEntry : undefined,
+      model: folder.name,
+    }),
+    fileDigest(configFile),
+    Promise.all(weights.map((f) => fileDigest(f.sourcePath))),
+  ])
   const dependencies = { ...runtimeDependencies(options.workspaceRoot, modelFormat), ...code.externals }
   const codePackage = new TextEncoder().encode(
     `${JSON.stringify({ name: `${folder.name}-inference`, private: true, type: 'module', dependencies }, null, 2)}\n`,
   )
 
+  // Files carry the digests just taken, so the writer does not hash them again (its read-back does).
   const entries: ArchiveEntry[] = [
-    {
-      archivePath: 'config.json',
-      mode: 0o644,
-      source: { path: configFile, size: (await fileDigest(configFile)).size },
-    },
-    ...weights.map((f) => ({
+    { archivePath: 'config.json', mode: 0o644, source: { path: configFile, ...configDigest } },
+    ...weights.map((f, i) => ({
       archivePath: f.archivePath,
       mode: f.mode,
-      source: { path: f.sourcePath, size: f.size },
+      source: { path: f.sourcePath, ...(weightDigests[i] as FileDigest) },
     })),
     { archivePath: 'code/inference.mjs', mode: 0o644, source: { data: code.source } },
     { archivePath: 'code/package.json', mode: 0o644, source: { data: codePackage } },
   ]
-  const digests = await Promise.all(
-    entries.map(async (entry) => ({ archivePath: entry.archivePath, ...(await digestOf(entry)) })),
-  )
+  const digests = entries.map((entry) => ({ archivePath: entry.archivePath, ...digestOf(entry) }))
   const packageJson = JSON.parse(await readFile(join(folder.dir, 'package.json'), 'utf8')) as {
     version?: string
   }
@@ -103,13 +104,10 @@ export async function bundleModel(options: {
   return { path: outFile, sha256: written.sha256, size: written.size, manifest }
 }
 
-async function digestOf(entry: ArchiveEntry): Promise<{ sha256: string; size: number }> {
-  if ('data' in entry.source) {
-    const { createHash } = await import('node:crypto')
-    return {
-      sha256: createHash('sha256').update(entry.source.data).digest('hex'),
-      size: entry.source.data.byteLength,
-    }
+function digestOf(entry: ArchiveEntry): FileDigest {
+  const { source } = entry
+  if ('data' in source) {
+    return { sha256: createHash('sha256').update(source.data).digest('hex'), size: source.data.byteLength }
   }
-  return fileDigest(entry.source.path)
+  return { sha256: source.sha256 ?? '', size: source.size }
 }

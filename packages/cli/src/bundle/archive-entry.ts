@@ -8,7 +8,11 @@ export interface ArchiveEntry {
   /** POSIX path inside the archive, relative, e.g. `code/inference.mjs`. */
   archivePath: string
   mode: ArchiveMode
-  source: { path: string; size: number } | { data: Uint8Array }
+  /**
+   * `sha256`, when the caller already hashed the file (for the manifest), spares the writer hashing it
+   * again; the read-back still hashes what landed on disk and compares.
+   */
+  source: { path: string; size: number; sha256?: string } | { data: Uint8Array }
 }
 
 /** The number of bytes an entry's data has. */

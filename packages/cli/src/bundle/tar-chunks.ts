@@ -52,9 +52,10 @@ export async function* tarChunks(entries: ArchiveEntry[], options: TarChunksOpti
     const size = entrySize(entry)
     if (used > 0 && size >= chunkSize / 2) yield takeChunk()
     yield* put(tarFileHeader({ path: entry.archivePath, size, mode: entry.mode }))
-    const hash = createHash('sha256')
+    const known = 'path' in entry.source ? entry.source.sha256 : undefined
+    const hash = known === undefined ? createHash('sha256') : undefined
     if ('data' in entry.source) {
-      hash.update(entry.source.data)
+      hash?.update(entry.source.data)
       yield* put(entry.source.data)
     } else {
       const source = entry.source
@@ -68,7 +69,7 @@ export async function* tarChunks(entries: ArchiveEntry[], options: TarChunksOpti
           const target = room()
           const { bytesRead } = await file.read(target, used, n, position)
           if (bytesRead === 0) throw changedWhileBundling(entry.archivePath, source.path, size, position)
-          hash.update(target.subarray(used, used + bytesRead))
+          hash?.update(target.subarray(used, used + bytesRead))
           used += bytesRead
           position += bytesRead
           if (used === chunkSize) yield takeChunk()
@@ -77,7 +78,11 @@ export async function* tarChunks(entries: ArchiveEntry[], options: TarChunksOpti
         await file.close()
       }
     }
-    options.onEntryDigest?.(entry.archivePath, hash.digest('hex'), size)
+    options.onEntryDigest?.(
+      entry.archivePath,
+      known ?? (hash as ReturnType<typeof createHash>).digest('hex'),
+      size,
+    )
     yield* put(Buffer.alloc(paddingAfter(size)))
   }
   yield* put(END_OF_ARCHIVE)

@@ -6,7 +6,7 @@ import { type BundleManifest, MANIFEST_FILE, type ManifestFile } from '@sagepack
 import { archivePathProblem, bundlePathOf, isSafeDirectoryEntry } from './archive-path'
 import { bundleCorruptError } from './bundle-corrupt-error'
 import { manifestMismatches } from './manifest-check'
-import { readArchive } from './read-archive'
+import { type MemberSpan, readArchive } from './read-archive'
 
 export interface VerifiedArchive {
   /** Every entry's digest, in archive order, manifest.json included. */
@@ -22,40 +22,48 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
  * Throws a UserError when the archive cannot be read, holds anything but regular files at safe paths,
  * or differs from its manifest.json or from `expected`. `expected` need not list manifest.json.
  */
-export async function verifyArchive(path: string, expected?: ManifestFile[]): Promise<VerifiedArchive> {
+export async function verifyArchive(
+  path: string,
+  expected?: ManifestFile[],
+  members?: readonly MemberSpan[],
+): Promise<VerifiedArchive> {
   const files: ManifestFile[] = []
   const problems: string[] = []
   const seen = new Set<string>()
   let manifestBytes: Buffer | undefined
 
-  await readArchive(path, (entry) => {
-    if (isSafeDirectoryEntry(entry.type, entry.path)) return
-    const entryPath = bundlePathOf(entry.path)
-    const pathProblem = archivePathProblem(entryPath)
-    if (pathProblem) problems.push(`${JSON.stringify(entry.path)}: ${pathProblem}`)
-    if (entry.type !== 'File' && entry.type !== 'OldFile') {
-      problems.push(`${entry.path} is a ${entry.type} entry, but bundles hold regular files only`)
-      return
-    }
-    if (seen.has(entryPath)) problems.push(`${entryPath} appears more than once`)
-    seen.add(entryPath)
-    const hash = createHash('sha256')
-    let size = 0
-    const isManifest = entryPath === MANIFEST_FILE
-    if (isManifest && entry.size > MAX_MANIFEST_BYTES) {
-      problems.push(`${MANIFEST_FILE} is ${entry.size} bytes, too large to be a manifest`)
-    }
-    const kept: Buffer[] | undefined = isManifest && entry.size <= MAX_MANIFEST_BYTES ? [] : undefined
-    entry.on('data', (data: Buffer) => {
-      hash.update(data)
-      size += data.length
-      kept?.push(data)
-    })
-    entry.on('end', () => {
-      files.push({ path: entryPath, sha256: hash.digest('hex'), size })
-      if (kept) manifestBytes = Buffer.concat(kept)
-    })
-  })
+  await readArchive(
+    path,
+    (entry) => {
+      if (isSafeDirectoryEntry(entry.type, entry.path)) return
+      const entryPath = bundlePathOf(entry.path)
+      const pathProblem = archivePathProblem(entryPath)
+      if (pathProblem) problems.push(`${JSON.stringify(entry.path)}: ${pathProblem}`)
+      if (entry.type !== 'File' && entry.type !== 'OldFile') {
+        problems.push(`${entry.path} is a ${entry.type} entry, but bundles hold regular files only`)
+        return
+      }
+      if (seen.has(entryPath)) problems.push(`${entryPath} appears more than once`)
+      seen.add(entryPath)
+      const hash = createHash('sha256')
+      let size = 0
+      const isManifest = entryPath === MANIFEST_FILE
+      if (isManifest && entry.size > MAX_MANIFEST_BYTES) {
+        problems.push(`${MANIFEST_FILE} is ${entry.size} bytes, too large to be a manifest`)
+      }
+      const kept: Buffer[] | undefined = isManifest && entry.size <= MAX_MANIFEST_BYTES ? [] : undefined
+      entry.on('data', (data: Buffer) => {
+        hash.update(data)
+        size += data.length
+        kept?.push(data)
+      })
+      entry.on('end', () => {
+        files.push({ path: entryPath, sha256: hash.digest('hex'), size })
+        if (kept) manifestBytes = Buffer.concat(kept)
+      })
+    },
+    members,
+  )
 
   const manifest = manifestBytes === undefined ? undefined : parseManifest(manifestBytes, problems)
   if (manifest) {

@@ -13,6 +13,7 @@ import { archivePathProblem } from './archive-path'
 import { chooseCompressionMethod } from './compression-level'
 import { gzipMember } from './gzip-member'
 import { forEachInOrder } from './ordered-work-window'
+import type { MemberSpan } from './read-archive'
 import { tarChunks } from './tar-chunks'
 import { END_OF_ARCHIVE, tarFileLength } from './tar-header'
 import { verifyArchive } from './verify-archive'
@@ -29,7 +30,7 @@ export interface WriteArchiveOptions {
   /** Called after each chunk is written, with bytes of the (uncompressed) tar stream. */
   onProgress?: (bytesDone: number, bytesTotal: number) => void
   /**
-   * Bytes of the tar stream per gzip member (default 8 MiB). Part of the output format: the same
+   * Bytes of the tar stream per gzip member (default 6 MiB). Part of the output format: the same
    * entries give the same bytes only with the same chunk size. Tests use a small one.
    */
   chunkSize?: number
@@ -41,7 +42,7 @@ export interface WrittenArchive {
   size: number
 }
 
-export const DEFAULT_CHUNK_SIZE = 8 * 1024 * 1024
+export const DEFAULT_CHUNK_SIZE = 6 * 1024 * 1024
 /** Uncompressed bytes in flight at most, whatever the concurrency, so memory stays flat. */
 const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024
 
@@ -70,6 +71,7 @@ export async function writeArchive(
     // Written chunks' buffers are reused: no garbage for the collector to chase, no fresh pages to fault in.
     const freeChunks: Buffer[] = []
     const archiveHash = createHash('sha256')
+    const members: MemberSpan[] = []
     let size = 0
     let bytesDone = 0
     options.onProgress?.(0, bytesTotal)
@@ -82,6 +84,7 @@ export async function writeArchive(
       async (chunk) => ({ member: await gzipMember(chunk, await chooseCompressionMethod(chunk)), chunk }),
       async ({ member, chunk }) => {
         await writeAll(file, member)
+        members.push({ offset: size, length: member.reduce((sum, part) => sum + part.byteLength, 0) })
         for (const part of member) {
           archiveHash.update(part)
           size += part.byteLength
@@ -92,11 +95,13 @@ export async function writeArchive(
       },
       window,
     )
+    // The chunk buffers are done with; let them go before the read-back allocates its own.
+    freeChunks.length = 0
     // On disk before the rename, so a crash cannot leave the new name pointing at missing data. The
     // check reads the file back from the page cache meanwhile: flushing is disk time, checking is CPU.
     const [synced, verified] = await Promise.allSettled([
       file.sync(),
-      verifyWritten(tempFile, outFile, written),
+      verifyWritten(tempFile, outFile, written, members),
     ])
     if (verified.status === 'rejected') throw verified.reason
     if (synced.status === 'rejected') throw synced.reason
@@ -156,9 +161,14 @@ async function writeAll(file: FileHandle, parts: Uint8Array[]): Promise<void> {
 }
 
 /** Reads the new archive back; a failure names the output file, not the temporary one. */
-async function verifyWritten(tempFile: string, outFile: string, written: ManifestFile[]): Promise<void> {
+async function verifyWritten(
+  tempFile: string,
+  outFile: string,
+  written: ManifestFile[],
+  members: readonly MemberSpan[],
+): Promise<void> {
   try {
-    await verifyArchive(tempFile, written)
+    await verifyArchive(tempFile, written, members)
   } catch (error) {
     if (!isUserError(error)) throw error
     throw new UserError(
