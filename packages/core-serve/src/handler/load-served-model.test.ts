@@ -10,21 +10,12 @@ import {
 } from '../model-dir/test-fixtures/write-model-dir'
 import { forwardMlp } from '../predictors/test-fixtures/onnx-mlp'
 import type { InvocationContext } from './handler-api'
-import { InvocationError } from './invocation-error'
 import { loadServedModel } from './load-served-model'
+import { invocationErrorOf } from './test-fixtures/invocation-error-of'
 
 afterAll(removeModelDirs)
 
 const context: InvocationContext = { customAttributes: undefined }
-
-async function invocationErrorOf(promise: Promise<unknown>): Promise<InvocationError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )
-  if (error instanceof InvocationError) return error
-  throw new Error(`expected an InvocationError, got ${String(error)}`)
-}
 
 describe('loadServedModel with the default handler', () => {
   it('classifies object rows and array rows in the schema order alike', async () => {

@@ -1,8 +1,8 @@
 import { UserError } from '@sagepack/core-data'
 import { describe, expect, it } from 'vitest'
 import type { InferenceHandler, LoadedModel, Predictor } from './handler-api'
-import { InvocationError } from './invocation-error'
 import { runHandler } from './run-handler'
+import { invocationErrorOf } from './test-fixtures/invocation-error-of'
 
 const predictor: Predictor = {
   format: 'onnx',
@@ -16,15 +16,6 @@ const predictor: Predictor = {
 }
 const model: LoadedModel = { predictor, preprocessor: null, classes: null, config: {} }
 const context = { customAttributes: undefined }
-
-async function invocationErrorOf(promise: Promise<unknown>): Promise<InvocationError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )
-  if (error instanceof InvocationError) return error
-  throw new Error(`expected an InvocationError, got ${String(error)}`)
-}
 
 describe('runHandler', () => {
   it('composes preprocess, predict and postprocess, each defaulting', async () => {

@@ -1,7 +1,7 @@
 import { UserError } from '@sagepack/core-data'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InputRow, InvocationContext } from '../handler/handler-api'
-import { InvocationError } from '../handler/invocation-error'
+import { invocationErrorOf } from '../handler/test-fixtures/invocation-error-of'
 import {
   IRIS_FEATURES,
   IRIS_ROWS,
@@ -16,15 +16,6 @@ import { createWorkerPool, type WorkerPool } from './worker-pool'
 afterAll(removeModelDirs)
 
 const asks = (customAttributes?: string): InvocationContext => ({ customAttributes })
-
-async function invocationErrorOf(promise: Promise<unknown>): Promise<InvocationError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  )
-  if (error instanceof InvocationError) return error
-  throw new Error(`expected an InvocationError, got ${String(error)}`)
-}
 
 /** Requests of 1 to 3 rows, objects and arrays mixed, as many clients would send them. */
 function requests(count: number): InputRow[][] {
