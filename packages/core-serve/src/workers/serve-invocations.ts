@@ -18,19 +18,21 @@ export function runInvocationWorker(): void {
   loadServedModel(modelDir).then(
     (served) => {
       const queue: InvokeMessage[] = []
-      // One drain at a time: what arrives while it awaits a batch joins the next one.
-      let scheduled = false
+      // A request is answered as soon as it arrives when the worker is idle: no extra turn of the event
+      // loop at low load. While a batch awaits the model, new messages keep arriving on this thread's
+      // port and queue up; the loop takes them all as the next batch.
+      let draining = false
       const drain = async () => {
-        while (queue.length > 0) await answer(served, queue.splice(0, MAX_BATCH_REQUESTS), send)
-        scheduled = false
+        draining = true
+        try {
+          while (queue.length > 0) await answer(served, queue.splice(0, MAX_BATCH_REQUESTS), send)
+        } finally {
+          draining = false
+        }
       }
       port.on('message', (message: InvokeMessage) => {
         queue.push(message)
-        if (!scheduled) {
-          scheduled = true
-          // Messages already waiting on this thread's port arrive before the drain starts, and join it.
-          setImmediate(drain)
-        }
+        if (!draining) void drain()
       })
       send({ type: 'loaded' })
     },
