@@ -26,7 +26,7 @@ export {
   PREPROCESSOR_FORMAT,
   type PreprocessorState,
 } from './preprocess/preprocessor-state'
-export { type DataFormat, detectFormat } from './readers/detect-format'
+export { contentTypeOfFile, type DataFormat, detectFormat } from './readers/detect-format'
 export { type CsvRow, type ReadCsvOptions, readCsv } from './readers/read-csv'
 export { type JsonlRow, readJsonl } from './readers/read-jsonl'
 export { type ReadRowsOptions, readRows, type TableRow } from './readers/read-rows'

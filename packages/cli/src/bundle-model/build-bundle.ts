@@ -4,6 +4,7 @@ import { relative } from 'node:path'
 import type { ModelFolder } from '@sagepack/core-train/workspace'
 import { archiveProgress } from '../bundle/archive-progress'
 import { type BundleResult, bundleModel } from './bundle-model'
+import { formatBytes } from './format-bytes'
 import { selectRun } from './select-run'
 
 export interface BuildBundleOptions {
@@ -63,15 +64,4 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
       `  sha256 ${result.sha256}\n`,
   )
   return result
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`
 }

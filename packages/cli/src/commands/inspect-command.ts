@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { Command } from 'commander'
 import { listArchive } from '../bundle/read-archive'
 import { verifyArchive } from '../bundle/verify-archive'
-import { formatBytes } from '../bundle-model/build-bundle'
+import { formatBytes } from '../bundle-model/format-bytes'
 
 export function inspectCommand(): Command {
   return new Command('inspect')

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, extname, join, relative, resolve } from 'node:path'
-import { UserError, writeFileAtomic } from '@sagepack/core-data'
+import { contentTypeOfFile, UserError, writeFileAtomic } from '@sagepack/core-data'
 import {
   type Codec,
   codecForContentType,
@@ -18,12 +18,11 @@ import { bundleForModel } from '../bundle-model/bundle-for-model'
 import { openBundle } from '../bundle-model/open-bundle'
 import { withHeaderRow } from './csv-header-rows'
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.csv': 'text/csv',
-  '.jsonl': 'application/jsonlines',
-  '.ndjson': 'application/jsonlines',
-  '.json': 'application/json',
+/** What a file's extension says it holds: the data formats, plus the JSON the endpoint also takes. */
+function contentTypeOfInput(path: string): string | undefined {
+  return extname(path).toLowerCase() === '.json' ? 'application/json' : contentTypeOfFile(path)
 }
+const INPUT_EXTENSIONS = '.csv, .jsonl, .ndjson, .json'
 /** Rows per handler call: large enough to amortise the call, small enough to keep memory flat. */
 const BATCH_ROWS = 1000
 
@@ -60,7 +59,8 @@ export function predictCommand(): Command {
         throw new UserError({
           input: `--input ${options.input}`,
           problem: 'cannot be read',
-          fix: 'check the path',
+          expected: `a readable ${INPUT_EXTENSIONS} file`,
+          fix: 'check the path and its permissions',
         })
       })
       const archive = await bundleForModel({
@@ -107,13 +107,13 @@ export function predictCommand(): Command {
 }
 
 function codecFor(path: string, input: string): Codec {
-  const type = CONTENT_TYPES[extname(path).toLowerCase()]
+  const type = contentTypeOfInput(path)
   const codec = type ? codecForContentType(type) : undefined
   if (!codec) {
     throw new UserError({
       input,
       problem: `cannot tell the format from "${extname(path) || 'no extension'}"`,
-      expected: `a file ending in ${Object.keys(CONTENT_TYPES).join(', ')}`,
+      expected: `a file ending in ${INPUT_EXTENSIONS}`,
     })
   }
   return codec

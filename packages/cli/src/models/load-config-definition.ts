@@ -1,15 +1,20 @@
 // Loads a model folder's config definition without its train entry (fast: no tfjs).
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { UserError } from '@sagepack/core-data'
 import type { ModelConfigDefinition, ModelFolder } from '@sagepack/core-train'
 
 export async function loadConfigDefinition(folder: ModelFolder): Promise<ModelConfigDefinition<unknown>> {
   const path = join(folder.dir, 'config.ts')
   const module = (await import(pathToFileURL(path).href)) as { default?: ModelConfigDefinition<unknown> }
   if (!module.default || typeof module.default.schema !== 'object') {
-    throw new Error(
-      `${path}: the default export must be \`defineModelConfig(name, schema)\` from '@sagepack/core-train'`,
-    )
+    throw new UserError({
+      input: path,
+      problem: 'its default export is not a model config',
+      expected:
+        "`export default defineModelConfig('<model>', { ...convict schema })` from '@sagepack/core-train'",
+      fix: 'export the config definition as the default export of config.ts',
+    })
   }
   return module.default
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../errors/user-error'
-import { detectFormat } from './detect-format'
+import { contentTypeOfFile, detectFormat } from './detect-format'
 
 describe('detectFormat', () => {
   it.each([
@@ -42,5 +42,15 @@ describe('detectFormat', () => {
       'x.csv (content type "application/json"): unsupported content type\n' +
         '  expected: one of text/csv, application/jsonlines, application/json-lines, application/x-jsonlines, application/x-ndjson',
     )
+  })
+})
+
+describe('contentTypeOfFile', () => {
+  it('gives the channel content type an extension implies, and nothing for others', () => {
+    expect(contentTypeOfFile('data/iris.csv')).toBe('text/csv')
+    expect(contentTypeOfFile('/x/part-0.JSONL')).toBe('application/jsonlines')
+    expect(contentTypeOfFile('s3://b/k.ndjson')).toBe('application/jsonlines')
+    expect(contentTypeOfFile('data/')).toBeUndefined()
+    expect(contentTypeOfFile('notes.txt')).toBeUndefined()
   })
 })

@@ -18,6 +18,14 @@ const BY_CONTENT_TYPE = new Map<string, DataFormat>([
   ['application/x-ndjson', 'jsonl'],
 ])
 
+const CONTENT_TYPE_OF: Record<DataFormat, string> = { csv: 'text/csv', jsonl: 'application/jsonlines' }
+
+/** The content type a data file's extension implies (what a SageMaker channel declares), if any. */
+export function contentTypeOfFile(name: string): string | undefined {
+  const format = BY_EXTENSION.get(/\.[^./\\]+$/.exec(name)?.[0]?.toLowerCase() ?? '')
+  return format ? CONTENT_TYPE_OF[format] : undefined
+}
+
 /** The format of `name` (a file name or path); `contentType`, when given, wins over the extension. */
 export function detectFormat(name: string, contentType?: string): DataFormat {
   if (contentType !== undefined) return formatOfContentType(contentType, name)

@@ -1,10 +1,10 @@
 // One invocation from request text to response text: decode by Content-Type, run the rows, encode by
 // the chosen Accept type. Worker threads, the in-process runner and test doubles all answer through it.
-import { isUserError } from '@sagepack/core-data'
 import type { Codec } from '../codecs/codec'
 import { codecForContentType } from '../codecs/codec-registry'
 import type { EncodedRequest, EncodedResponse, InputRow, InvocationContext, Prediction } from './handler-api'
 import { InvocationError } from './invocation-error'
+import { toInvocationError } from './to-invocation-error'
 
 export type RowsInvoker = (
   rows: InputRow[],
@@ -39,10 +39,7 @@ export function decodeRequest(request: EncodedRequest): DecodedRequest {
   try {
     rows = request.body === '' ? [] : decoder.decode(request.body)
   } catch (error) {
-    if (isUserError(error) || (error instanceof Error && error.name === 'UserError')) {
-      throw new InvocationError(400, (error as Error).message)
-    }
-    throw error
+    throw toInvocationError(error, 'decoding the request')
   }
   if (rows.length === 0) {
     throw new InvocationError(400, `the request has no rows; send at least one as ${request.contentType}`)

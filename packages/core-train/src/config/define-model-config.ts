@@ -1,5 +1,6 @@
 // How a model declares its config: a convict schema with docs and formats, named after the model so
 // every key also gets an environment variable (`IRIS_TRAIN_EPOCHS`).
+import { UserError } from '@sagepack/core-data'
 import type convict from 'convict'
 import { envNameFor } from './config-schema'
 
@@ -14,7 +15,12 @@ export type ConfigOf<D> = D extends ModelConfigDefinition<infer T> ? T : never
 
 export function defineModelConfig<T>(model: string, schema: convict.Schema<T>): ModelConfigDefinition<T> {
   if (!/^[a-z][a-z0-9-]*$/.test(model)) {
-    throw new Error(`model name "${model}" must be lowercase kebab-case (e.g. "iris", "house-prices")`)
+    throw new UserError({
+      input: `defineModelConfig("${model}", ...)`,
+      problem: 'the model name is not lowercase kebab-case',
+      expected: 'the model folder name, e.g. "iris" or "house-prices"',
+      fix: 'pass the name of the folder under models/',
+    })
   }
   return { model, schema: withEnvNames(model, schema as Record<string, unknown>, '') as convict.Schema<T> }
 }

@@ -1,5 +1,6 @@
 // What a model's train/index.ts exports: its config definition and a train function that receives a
 // typed context built from the SageMaker training layout.
+import { UserError } from '@sagepack/core-data'
 import type { ModelConfigDefinition } from '../config/define-model-config'
 import type { ConfigSource } from '../config/resolve-config'
 import type { Logger } from '../logging/create-logger'
@@ -43,9 +44,13 @@ export function asTrainEntry(module: unknown, path: string): TrainEntry<unknown>
     typeof (candidate as TrainEntry<unknown>).train !== 'function' ||
     typeof (candidate as TrainEntry<unknown>).config !== 'object'
   ) {
-    throw new Error(
-      `${path}: the default export is not a train entry. Expected \`export default defineTrainEntry({ config, train })\` from '@sagepack/core-train'.`,
-    )
+    throw new UserError({
+      input: path,
+      problem: 'its default export is not a train entry',
+      expected:
+        "`export default defineTrainEntry({ config, train })` (or supervisedTrainEntry) from '@sagepack/core-train'",
+      fix: 'export the train entry as the default export of train/index.ts',
+    })
   }
   return candidate as TrainEntry<unknown>
 }

@@ -2,14 +2,8 @@
 // URI); this turns that into the job spec's channel sources.
 import { isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { UserError } from '@sagepack/core-data'
+import { contentTypeOfFile, UserError } from '@sagepack/core-data'
 import type { ChannelSource } from '../contract/training-job-spec'
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.csv': 'text/csv',
-  '.jsonl': 'application/jsonlines',
-  '.ndjson': 'application/jsonlines',
-}
 
 export function channelSources(config: unknown, modelDir: string): Record<string, ChannelSource> {
   const channels = (config as { channels?: unknown }).channels
@@ -34,8 +28,7 @@ export function channelSources(config: unknown, modelDir: string): Record<string
       const uri = /^[a-z0-9]+:\/\//.test(location)
         ? location
         : pathToFileURL(isAbsolute(location) ? location : resolve(modelDir, location)).href
-      const extension = /\.[a-z0-9]+$/i.exec(location)?.[0]?.toLowerCase() ?? ''
-      const contentType = CONTENT_TYPES[extension]
+      const contentType = contentTypeOfFile(location)
       return [name, contentType ? { uri, contentType } : { uri }]
     }),
   )
