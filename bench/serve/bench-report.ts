@@ -11,8 +11,11 @@ export interface CaseResult {
   /** Medians over the repeats. */
   sagepack: LoadResult
   floor: LoadResult
+  /** The thread-hop floor: the HTTP floor answering from a worker thread, no model. */
+  hopFloor: LoadResult
   sagepackRuns: LoadResult[]
   floorRuns: LoadResult[]
+  hopFloorRuns: LoadResult[]
 }
 
 export interface ServeBenchReport {
@@ -37,15 +40,18 @@ export async function writeReportJson(path: string, report: ServeBenchReport): P
 
 interface TargetCheck {
   throughputShare: number
+  /** The thread-hop floor's share of the HTTP floor: the best a worker-thread server can reach. */
+  hopFloorShare: number
   throughputOk?: boolean
   p99Ok?: boolean
 }
 
-function checkTargets({ case: benchCase, sagepack, floor }: CaseResult): TargetCheck {
+function checkTargets({ case: benchCase, sagepack, floor, hopFloor }: CaseResult): TargetCheck {
   const throughputShare = sagepack.requestsPerS / floor.requestsPerS
   const { minThroughputShare, maxP99Ms } = benchCase.target
   return {
     throughputShare,
+    hopFloorShare: hopFloor.requestsPerS / floor.requestsPerS,
     ...(minThroughputShare === undefined ? {} : { throughputOk: throughputShare >= minThroughputShare }),
     ...(maxP99Ms === undefined ? {} : { p99Ok: sagepack.p99Ms < maxP99Ms }),
   }
@@ -57,15 +63,17 @@ export function formatReport(report: ServeBenchReport): string {
     `sagepack serve benchmark: iris (run ${report.runId}), POST /invocations, ${report.requestFormat} in and out`,
     `  node ${report.node}, ${report.cpus} CPUs (${report.cpuModel}); sagepack serve with ${settings.workers} worker threads`,
     `  autocannon in this process, pipelining 1; ${settings.durationS} s measured after ${settings.warmupS} s warm-up,`,
-    `  ${settings.repeats} run(s) per target and case, interleaved sagepack/floor; medians shown`,
+    `  ${settings.repeats} run(s) per target and case, interleaved sagepack/floors; medians shown`,
     '  NOTE: the load generator shares the CPUs with the server under test; both targets pay that alike',
     `  HTTP floor: bare node:http process, reads the body, answers sagepack's own answer of the batch size`,
+    '  thread-hop floor: the HTTP floor, but one worker thread parses each body and sends the answer back',
+    '    (no model): the most any server that keeps predictions off the event loop can reach',
     `  bodies: ${report.sizes.map((s) => `b=${s.rows} ${s.requestBytes} B in / ${s.answerBytes} B out`).join(', ')}`,
     '',
     row(['case', 'target', 'req/s', 'p50 ms', 'p99 ms', 'mean ms', 'target check']),
   ]
   for (const result of report.cases) {
-    const { sagepack, floor } = result
+    const { sagepack, floor, hopFloor } = result
     const check = checkTargets(result)
     const { minThroughputShare, maxP99Ms } = result.case.target
     const notes = [
@@ -77,15 +85,9 @@ export function formatReport(report: ServeBenchReport): string {
     lines.push(
       row([label(result.case), 'sagepack', ...loadFigures(sagepack), notes[0] ?? '']),
       row(['', 'HTTP floor', ...loadFigures(floor), notes[1] ?? '']),
-      row([
-        '',
-        'sagepack/floor',
-        `${check.throughputShare.toFixed(2)}x`,
-        `${(sagepack.p50Ms / floor.p50Ms).toFixed(2)}x`,
-        `${(sagepack.p99Ms / floor.p99Ms).toFixed(2)}x`,
-        `${(sagepack.meanMs / floor.meanMs).toFixed(2)}x`,
-        '',
-      ]),
+      row(['', 'thread-hop floor', ...loadFigures(hopFloor)]),
+      ratioRow('sagepack/floor', sagepack, floor),
+      ratioRow('hop floor/floor', hopFloor, floor),
     )
   }
 
@@ -122,17 +124,30 @@ export function formatReport(report: ServeBenchReport): string {
 
   lines.push(
     '',
-    'where the time goes at c=1 (p50): sagepack = HTTP floor + model (ORT p50) + the rest of the runtime',
+    'where the time goes at c=1 (p50): sagepack = HTTP floor + thread hop (hop floor - HTTP floor)',
+    '  + model (ORT p50) + the rest of the runtime (JSON decode, preprocess, postprocess, encode, routing)',
   )
   for (const result of report.cases.filter((r) => r.case.connections === 1)) {
     const model = (report.compute.find((floor) => floor.rows === result.case.rows)?.ort.p50Us ?? 0) / 1000
-    const rest = result.sagepack.p50Ms - result.floor.p50Ms - model
+    const hop = result.hopFloor.p50Ms - result.floor.p50Ms
+    const rest = result.sagepack.p50Ms - result.hopFloor.p50Ms - model
     lines.push(
-      `  b=${result.case.rows}: ${ms(result.sagepack.p50Ms)} ms = ${ms(result.floor.p50Ms)} + ${ms(model)} + ` +
-        `${ms(rest)} ms (JSON decode, preprocess, worker-thread hop, postprocess, encode)`,
+      `  b=${result.case.rows}: ${ms(result.sagepack.p50Ms)} ms = ${ms(result.floor.p50Ms)} + ${ms(hop)} + ` +
+        `${ms(model)} + ${ms(rest)} ms`,
     )
   }
   return `${lines.join('\n')}\n`
+}
+
+function ratioRow(name: string, measured: LoadResult, floor: LoadResult): string {
+  return row([
+    '',
+    name,
+    `${(measured.requestsPerS / floor.requestsPerS).toFixed(2)}x`,
+    `${(measured.p50Ms / floor.p50Ms).toFixed(2)}x`,
+    `${(measured.p99Ms / floor.p99Ms).toFixed(2)}x`,
+    `${(measured.meanMs / floor.meanMs).toFixed(2)}x`,
+  ])
 }
 
 function loadFigures(result: LoadResult): string[] {
@@ -164,7 +179,7 @@ function us(value: number): string {
 function row(cells: string[]): string {
   const [first = '', second = '', a = '', b = '', c = '', d = '', notes = ''] = cells
   const figures = [a, b, c, d].map((cell) => cell.padStart(9)).join(' ')
-  return `${first.padEnd(12)}${second.padEnd(15)}${figures}   ${notes}`.trimEnd()
+  return `${first.padEnd(12)}${second.padEnd(17)}${figures}   ${notes}`.trimEnd()
 }
 
 /** A compute-table line: the row count, then figures right-aligned. */

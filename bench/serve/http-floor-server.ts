@@ -1,15 +1,33 @@
 // The HTTP floor, run as its own process: a bare node:http server that reads each request's body and
 // answers sagepack's own answer for that batch size, captured beforehand, so only the model work differs.
-// Usage: node --import tsx http-floor-server.ts <port> <canned-answers.json>
+// With `thread`, the thread-hop floor: the same server, but each body goes to one worker thread that
+// parses it and sends the canned answer back: what any design that keeps predictions off the event loop
+// pays at least, with no model at all.
+// Usage: node --import tsx http-floor-server.ts <port> <canned-answers.json> [thread]
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { Worker } from 'node:worker_threads'
 import { ROWS_HEADER } from './iris-inputs'
 
+/** The thread-hop floor's worker: JSON.parse stands in for decoding; the answer is canned. */
+const HOP_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads')
+parentPort.on('message', ({ id, body, rows }) => {
+  JSON.parse(body)
+  parentPort.postMessage({ id, answer: workerData[rows] })
+})
+`
+
+type Answer = (body: string, rows: string) => Promise<string | undefined>
+
 function main(): void {
-  const [port, cannedFile] = process.argv.slice(2)
-  if (!port || !cannedFile) throw new Error('usage: http-floor-server.ts <port> <canned-answers.json>')
+  const [port, cannedFile, mode] = process.argv.slice(2)
+  if (!port || !cannedFile || (mode !== undefined && mode !== 'thread')) {
+    throw new Error('usage: http-floor-server.ts <port> <canned-answers.json> [thread]')
+  }
   // { "1": "{\"predictions\":[...]}", "64": ... }: the answer body for each batch size.
   const canned = JSON.parse(readFileSync(cannedFile, 'utf8')) as Record<string, string>
+  const answer: Answer = mode === 'thread' ? answerOnThread(canned) : async (_body, rows) => canned[rows]
 
   // The same keep-alive settings as the sagepack runtime, so connection reuse is alike.
   const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
@@ -20,17 +38,20 @@ function main(): void {
     }
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      // Read as text as a real server would, then ignored.
-      Buffer.concat(chunks).toString('utf8')
-      const answer = canned[String(req.headers[ROWS_HEADER])]
-      if (answer === undefined) {
+    req.on('end', async () => {
+      // Read as text as a real server would.
+      const body = Buffer.concat(chunks).toString('utf8')
+      const answered = await answer(body, String(req.headers[ROWS_HEADER]))
+      if (answered === undefined) {
         res.writeHead(400, { 'content-type': 'text/plain' })
         res.end(`no canned answer for ${ROWS_HEADER}: ${req.headers[ROWS_HEADER]}`)
         return
       }
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) })
-      res.end(answer)
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(answered),
+      })
+      res.end(answered)
     })
   })
   server.listen(Number(port), '127.0.0.1')
@@ -40,6 +61,22 @@ function main(): void {
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
+}
+
+function answerOnThread(canned: Record<string, string>): Answer {
+  const worker = new Worker(HOP_WORKER, { eval: true, workerData: canned })
+  const waiting = new Map<number, (answer: string | undefined) => void>()
+  let nextId = 0
+  worker.on('message', ({ id, answer }: { id: number; answer: string | undefined }) => {
+    waiting.get(id)?.(answer)
+    waiting.delete(id)
+  })
+  return (body, rows) =>
+    new Promise((resolve) => {
+      const id = ++nextId
+      waiting.set(id, resolve)
+      worker.postMessage({ id, body, rows })
+    })
 }
 
 main()

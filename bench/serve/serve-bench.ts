@@ -1,5 +1,6 @@
-// Benchmarks `sagepack serve` on iris against its two floors in one run: a bare node:http server (the
-// HTTP floor) and bare onnxruntime session.run calls (the compute floor), plus ONNX vs tfjs-cpu.
+// Benchmarks `sagepack serve` on iris against its floors in one run: a bare node:http server (the HTTP
+// floor), the same server answering from a worker thread (the thread-hop floor), and bare onnxruntime
+// session.run calls (the compute floor), plus ONNX vs tfjs-cpu.
 // Run: cd bench && pnpm exec tsx serve/serve-bench.ts   (settings: see bench-settings.ts)
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism, cpus } from 'node:os'
@@ -58,28 +59,25 @@ async function main(): Promise<void> {
   const cannedFile = join(iris.root, 'canned-answers.json')
   await writeFile(cannedFile, JSON.stringify(answers))
 
-  const floorPort = await freePort()
-  progress(`starting the HTTP floor on :${floorPort}`)
-  const floor = await startServer({
-    name: 'HTTP floor',
-    args: ['--import', import.meta.resolve('tsx'), FLOOR_SERVER, String(floorPort), cannedFile],
-    url: `http://127.0.0.1:${floorPort}`,
-    cwd: HERE,
-  })
-  for (const [rows, variants] of bodies) {
-    const answer = await invokeChecked(floor, rows, variants[0] ?? '')
-    if (answer !== answers[rows])
-      throw new Error(`the HTTP floor's answer for ${rows} rows is not sagepack's`)
+  const floor = await startFloor('HTTP floor', cannedFile, [])
+  const hopFloor = await startFloor('thread-hop floor', cannedFile, ['thread'])
+  for (const server of [floor, hopFloor]) {
+    for (const [rows, variants] of bodies) {
+      const answer = await invokeChecked(server, rows, variants[0] ?? '')
+      if (answer !== answers[rows])
+        throw new Error(`the ${server.name}'s answer for ${rows} rows is not sagepack's`)
+    }
   }
 
   const cases: CaseResult[] = []
   for (const benchCase of BENCH_CASES) {
     const caseBodies = bodies.get(benchCase.rows) ?? []
-    const runs = { sagepack: [] as LoadResult[], floor: [] as LoadResult[] }
+    const runs = { sagepack: [] as LoadResult[], floor: [] as LoadResult[], hopFloor: [] as LoadResult[] }
     for (let repeat = 1; repeat <= settings.repeats; repeat++) {
       for (const [key, server] of [
         ['sagepack', sagepack],
         ['floor', floor],
+        ['hopFloor', hopFloor],
       ] as const) {
         const result = await measureLoad(server.url, caseBodies, benchCase, settings).catch(
           (error: unknown) => {
@@ -98,13 +96,15 @@ async function main(): Promise<void> {
       case: benchCase,
       sagepack: medianOf(runs.sagepack),
       floor: medianOf(runs.floor),
+      hopFloor: medianOf(runs.hopFloor),
       sagepackRuns: runs.sagepack,
       floorRuns: runs.floor,
+      hopFloorRuns: runs.hopFloor,
     })
   }
 
   progress('stopping the servers (SIGTERM)')
-  await Promise.all([sagepack.stop(), floor.stop()])
+  await Promise.all([sagepack.stop(), floor.stop(), hopFloor.stop()])
 
   progress(`timing the compute floor and tfjs (${settings.computeS} s per library, batch and repeat)`)
   const compute = await measureComputeFloor(iris.modelDir, BATCH_ROWS, settings.computeS, settings.repeats)
@@ -128,6 +128,18 @@ async function main(): Promise<void> {
   process.stdout.write(formatReport(report))
   await writeReportJson(RESULTS_FILE, report)
   progress(`wrote ${RESULTS_FILE}`)
+}
+
+function startFloor(name: string, cannedFile: string, mode: string[]): Promise<ServerProcess> {
+  return freePort().then((port) => {
+    progress(`starting the ${name} on :${port}`)
+    return startServer({
+      name,
+      args: ['--import', import.meta.resolve('tsx'), FLOOR_SERVER, String(port), cannedFile, ...mode],
+      url: `http://127.0.0.1:${port}`,
+      cwd: HERE,
+    })
+  })
 }
 
 /** One request with a check that the answer has one prediction per row; returns the answer's body. */
