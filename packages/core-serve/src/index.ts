@@ -40,6 +40,12 @@ export {
 export { DEFAULT_MAX_PAYLOAD_MB, MB, maxPayloadBytesFrom, maxPayloadMbFromEnv } from './server/payload-limit'
 export { installShutdownHandlers, type ShutdownOptions } from './server/shutdown-signals'
 export { createInProcessRunner, type InProcessRunner } from './workers/in-process-runner'
+export {
+  DEFAULT_INVOCATION_TIMEOUT_S,
+  invocationTimeoutMs,
+  TIMEOUT_ENV,
+  TIMEOUT_SECONDS_ENV,
+} from './workers/invocation-timeout'
 export { defaultWorkerCount, WORKERS_ENV, workerCount } from './workers/worker-count'
 export { INVOCATION_WORKER_SOURCE } from './workers/worker-launch'
 export { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from './workers/worker-pool'

@@ -6,6 +6,7 @@ import { defaultExecutionParameters } from '../server/execution-parameters'
 import { createInferenceServer, type InferenceServer } from '../server/inference-server'
 import { maxPayloadBytesFrom } from '../server/payload-limit'
 import { installShutdownHandlers } from '../server/shutdown-signals'
+import { invocationTimeoutMs } from '../workers/invocation-timeout'
 import { workerCount } from '../workers/worker-count'
 import { createWorkerPool, type WorkerPool } from '../workers/worker-pool'
 
@@ -35,6 +36,7 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   const pool = await createWorkerPool({
     modelDir,
     workers: workerCount(undefined, env),
+    invocationTimeoutMs: invocationTimeoutMs(env),
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     log,
   })

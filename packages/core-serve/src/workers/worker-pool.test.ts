@@ -116,6 +116,43 @@ describe('createWorkerPool', () => {
   })
 })
 
+describe('a call that runs past the invocation timeout', () => {
+  it('fails with a 500 naming the timeout, restarts its worker, and the pool keeps answering', async () => {
+    const { dir } = await writeModelDir({ handler: POOL_HANDLER })
+    const logged: string[] = []
+    const pool = await createWorkerPool({
+      modelDir: dir,
+      workers: 1,
+      invocationTimeoutMs: 400,
+      log: (line) => logged.push(line),
+    })
+    await pool.whenReady()
+    const started = performance.now()
+    // Synchronous for 20 s: only terminating the thread can stop it; the call queued behind it fails too.
+    const hung = invocationErrorOf(invokeRows(pool, [IRIS_ROWS[0] ?? {}], asks('busy:20000')))
+    const queued = invocationErrorOf(invokeRows(pool, [IRIS_ROWS[1] ?? {}], asks()))
+    const [error, behind] = await Promise.all([hung, queued])
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(error.status).toBe(500)
+    expect(error.message).toBe(
+      'the worker thread running this invocation stopped: an invocation ran for more than 0.4 s ' +
+        '(SAGEMAKER_MODEL_SERVER_TIMEOUT), so its worker thread was restarted; make the handler faster, ' +
+        'send fewer rows per request, or raise the timeout',
+    )
+    expect(behind.message).toBe(error.message)
+    expect(logged.join('\n')).toMatch(/a worker thread stopped \(an invocation ran for more than 0.4 s/)
+    // The replacement loads and answers; calls that finish in time are untouched by the timeout.
+    await expect
+      .poll(() => invokeRows(pool, [IRIS_ROWS[2] ?? {}], asks('sleep:100')).then((r) => r.predictions), {
+        timeout: 15_000,
+        interval: 100,
+      })
+      .toHaveLength(1)
+    expect(pool.size).toBe(1)
+    await pool.close()
+  })
+})
+
 describe('WorkerPool.close', () => {
   it('lets running calls finish, refuses new ones, then stops the workers', async () => {
     const { dir } = await writeModelDir({ handler: POOL_HANDLER })

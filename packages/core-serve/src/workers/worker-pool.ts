@@ -1,12 +1,15 @@
 // The InvocationRunner of `serve`: a pool of worker threads that each load the bundle and run the
 // handler, so predictions never block the main thread's event loop (and /ping answers during a long
 // batch). Calls go to the least busy worker; a worker that dies is replaced and its calls fail with
-// a 500; close() lets running calls finish before stopping the workers.
+// a 500, and so is a worker whose oldest call has run past the invocation timeout (a hung handler
+// would otherwise hold its thread, and every call queued behind it, forever); close() lets running
+// calls finish before stopping the workers.
 import { Worker } from 'node:worker_threads'
 import type { EncodedRequest, EncodedResponse, InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { InFlight } from './in-flight'
+import { invocationTimeoutMs, TIMEOUT_ENV } from './invocation-timeout'
 import { fromTransferredError } from './transfer-error'
 import { workerCount } from './worker-count'
 import { type WorkerLaunch, workerLaunch } from './worker-launch'
@@ -21,6 +24,8 @@ export interface WorkerPoolOptions {
   workerScript?: string | URL
   /** Where crashes and replacements are reported; stderr by default. */
   log?: (line: string) => void
+  /** How long one call may run before its worker is restarted. Default: see invocation-timeout.ts. */
+  invocationTimeoutMs?: number
 }
 
 export interface WorkerPool extends InvocationRunner {
@@ -42,12 +47,15 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   const count = workerCount(options.workers)
   const launch = workerLaunch(options.workerScript)
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
-  return new ThreadPool(bundle, count, launch, log)
+  const timeoutMs = options.invocationTimeoutMs ?? invocationTimeoutMs()
+  return new ThreadPool(bundle, count, launch, log, timeoutMs)
 }
 
 interface PendingCall {
   resolve(response: EncodedResponse): void
   reject(error: InvocationError): void
+  /** performance.now() when it was dispatched. */
+  startedAt: number
 }
 
 interface PoolWorker {
@@ -66,6 +74,9 @@ class ThreadPool implements WorkerPool {
   readonly bundle: ModelDir
   readonly #launch: WorkerLaunch
   readonly #log: (line: string) => void
+  readonly #timeoutMs: number
+  /** Checks for calls past the timeout; a sweep, so a call costs no timer of its own. */
+  readonly #sweeper: NodeJS.Timeout
   readonly #workers: PoolWorker[] = []
   readonly #inFlight = new InFlight()
   readonly #ready: Promise<void>
@@ -82,10 +93,19 @@ class ThreadPool implements WorkerPool {
   /** Counts dispatches, to know which worker was used last. */
   #uses = 0
 
-  constructor(bundle: ModelDir, count: number, launch: WorkerLaunch, log: (line: string) => void) {
+  constructor(
+    bundle: ModelDir,
+    count: number,
+    launch: WorkerLaunch,
+    log: (line: string) => void,
+    timeoutMs: number,
+  ) {
     this.bundle = bundle
     this.#launch = launch
     this.#log = log
+    this.#timeoutMs = timeoutMs
+    this.#sweeper = setInterval(() => this.#restartHungWorkers(), Math.min(1000, timeoutMs / 4))
+    this.#sweeper.unref()
     this.#ready = new Promise<void>((resolve, reject) => {
       this.#resolveReady = resolve
       this.#rejectReady = reject
@@ -120,6 +140,7 @@ class ThreadPool implements WorkerPool {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       await this.#inFlight.drain()
+      clearInterval(this.#sweeper)
       await Promise.all(this.#workers.map((w) => this.#stop(w)))
       // No effect once loaded; releases whenReady() callers when closed while still loading.
       this.#rejectReady(new Error('the worker pool was closed before the model was loaded'))
@@ -133,7 +154,7 @@ class ThreadPool implements WorkerPool {
     const target = this.#pickWorker() ?? (await this.#waitForWorker())
     const id = ++this.#nextId
     return new Promise<EncodedResponse>((resolve, reject) => {
-      target.calls.set(id, { resolve, reject })
+      target.calls.set(id, { resolve, reject, startedAt: performance.now() })
       const message: InvokeMessage = { type: 'invoke', id, request }
       target.worker.postMessage(message)
     })
@@ -165,6 +186,20 @@ class ThreadPool implements WorkerPool {
       await new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }))
       const worker = this.#pickWorker()
       if (worker) return worker
+    }
+  }
+
+  /** Terminates each worker whose oldest call is past the timeout; #onExit fails its calls and replaces it. */
+  #restartHungWorkers(): void {
+    const now = performance.now()
+    for (const entry of this.#workers) {
+      const oldest = entry.calls.values().next().value
+      if (entry.stopping || entry.failure || !oldest || now - oldest.startedAt <= this.#timeoutMs) continue
+      entry.failure = new Error(
+        `an invocation ran for more than ${this.#timeoutMs / 1000} s (${TIMEOUT_ENV}), so its worker ` +
+          'thread was restarted; make the handler faster, send fewer rows per request, or raise the timeout',
+      )
+      void entry.worker.terminate()
     }
   }
 
