@@ -27,9 +27,10 @@ export function defaultPostprocess(
 function classify(probabilities: Float32Array, classes: readonly string[]): Prediction {
   let best = 0
   const byClass: Record<string, number> = {}
-  probabilities.forEach((p, index) => {
+  for (let index = 0; index < probabilities.length; index++) {
+    const p = probabilities[index] as number
     byClass[classes[index] as string] = p
     if (p > (probabilities[best] as number)) best = index
-  })
+  }
   return { label: classes[best] as string, probabilities: byClass }
 }
