@@ -114,13 +114,20 @@ describe('the train process (what the container runs)', () => {
     expect(run.output()).toContain('training failed')
   })
 
-  it('on SIGTERM lets the entry save a checkpoint, then exits 143 with a failure reason', async () => {
-    const root = await preparedRoot('wait')
-    const run = startTrainProcess(root)
-    await expect.poll(run.output, { timeout: 20_000 }).toContain('waiting for SIGTERM')
-    run.child.kill('SIGTERM')
-    expect(await run.exited).toBe(EXIT_STOPPED)
-    expect(readFileSync(join(root, 'checkpoints', 'checkpoint.json'), 'utf8')).toBe('{"epoch":1}')
-    expect(readFileSync(join(root, 'output', 'failure'), 'utf8')).toMatch(/^Training was stopped by SIGTERM/)
-  })
+  // The second mode: SIGTERM while a library's exit hook (signal-exit, as write-file-atomic installs
+  // during each checkpoint write) is registered; the hook must not get to re-raise it and kill the job.
+  it.each(['wait', 'wait-with-exit-hook'])(
+    'on SIGTERM lets the entry save a checkpoint, then exits 143 with a failure reason (%s)',
+    async (mode) => {
+      const root = await preparedRoot(mode)
+      const run = startTrainProcess(root)
+      await expect.poll(run.output, { timeout: 20_000 }).toContain('waiting for SIGTERM')
+      run.child.kill('SIGTERM')
+      expect(await run.exited).toBe(EXIT_STOPPED)
+      expect(readFileSync(join(root, 'checkpoints', 'checkpoint.json'), 'utf8')).toBe('{"epoch":1}')
+      expect(readFileSync(join(root, 'output', 'failure'), 'utf8')).toMatch(
+        /^Training was stopped by SIGTERM/,
+      )
+    },
+  )
 })

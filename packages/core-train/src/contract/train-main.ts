@@ -11,9 +11,12 @@ export async function trainMain(env: Record<string, string | undefined> = proces
   const entryPath = env.SAGEPACK_TRAIN_ENTRY || DEFAULT_ENTRY
   const stop = new AbortController()
   // SageMaker sends SIGTERM on StopTrainingJob and spot interruption, then SIGKILL 120 s later.
+  // Listening for the whole job, not once: a library exit hook (signal-exit, which write-file-atomic
+  // installs during every write) re-raises a signal nobody else listens to, which would kill the job
+  // mid-checkpoint if our listener had already removed itself.
   const onSignal = () => stop.abort()
-  process.once('SIGTERM', onSignal)
-  process.once('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
   try {
     return await runTrainingJob({
       root: trainingRootFromEnv(env),

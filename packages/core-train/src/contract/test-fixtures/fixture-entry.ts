@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
+import { onExit } from 'signal-exit'
 import { defineTrainEntry } from '../train-entry'
 import config from './fixture-config'
 
@@ -14,12 +15,15 @@ export default defineTrainEntry({
     if (mode === 'user-error') {
       throw new UserError({ input: 'data.csv:3, column x', problem: 'expected a number, got "abc"' })
     }
-    if (mode === 'wait') {
+    if (mode === 'wait' || mode === 'wait-with-exit-hook') {
+      // What write-file-atomic does while a checkpoint is being written: SIGTERM can land right then.
+      const removeHook = mode === 'wait-with-exit-hook' ? onExit(() => {}) : () => {}
       process.stdout.write('waiting for SIGTERM\n')
       // Signal listeners do not keep Node's event loop alive; a timer stands in for training work.
       const busy = setInterval(() => {}, 1000)
       await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve()))
       clearInterval(busy)
+      removeHook()
       await writeFile(join(context.layout.checkpointsDir, 'checkpoint.json'), '{"epoch":1}')
       return
     }
