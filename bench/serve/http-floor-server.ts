@@ -18,7 +18,9 @@ parentPort.on('message', ({ id, body, rows }) => {
 })
 `
 
-type Answer = (body: string, rows: string) => Promise<string | undefined>
+type Reply = (answer: string | undefined) => void
+/** Calls `reply` with the answer: at once for the HTTP floor, which must stay free of promise turns. */
+type Answer = (body: string, rows: string, reply: Reply) => void
 
 function main(): void {
   const [port, cannedFile, mode] = process.argv.slice(2)
@@ -27,7 +29,8 @@ function main(): void {
   }
   // { "1": "{\"predictions\":[...]}", "64": ... }: the answer body for each batch size.
   const canned = JSON.parse(readFileSync(cannedFile, 'utf8')) as Record<string, string>
-  const answer: Answer = mode === 'thread' ? answerOnThread(canned) : async (_body, rows) => canned[rows]
+  const answer: Answer =
+    mode === 'thread' ? answerOnThread(canned) : (_body, rows, reply) => reply(canned[rows])
 
   // The same keep-alive settings as the sagepack runtime, so connection reuse is alike.
   const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
@@ -38,20 +41,21 @@ function main(): void {
     }
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', async () => {
+    req.on('end', () => {
       // Read as text as a real server would.
       const body = Buffer.concat(chunks).toString('utf8')
-      const answered = await answer(body, String(req.headers[ROWS_HEADER]))
-      if (answered === undefined) {
-        res.writeHead(400, { 'content-type': 'text/plain' })
-        res.end(`no canned answer for ${ROWS_HEADER}: ${req.headers[ROWS_HEADER]}`)
-        return
-      }
-      res.writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(answered),
+      answer(body, String(req.headers[ROWS_HEADER]), (answered) => {
+        if (answered === undefined) {
+          res.writeHead(400, { 'content-type': 'text/plain' })
+          res.end(`no canned answer for ${ROWS_HEADER}: ${req.headers[ROWS_HEADER]}`)
+          return
+        }
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(answered),
+        })
+        res.end(answered)
       })
-      res.end(answered)
     })
   })
   server.listen(Number(port), '127.0.0.1')
@@ -65,18 +69,17 @@ function main(): void {
 
 function answerOnThread(canned: Record<string, string>): Answer {
   const worker = new Worker(HOP_WORKER, { eval: true, workerData: canned })
-  const waiting = new Map<number, (answer: string | undefined) => void>()
+  const waiting = new Map<number, Reply>()
   let nextId = 0
   worker.on('message', ({ id, answer }: { id: number; answer: string | undefined }) => {
     waiting.get(id)?.(answer)
     waiting.delete(id)
   })
-  return (body, rows) =>
-    new Promise((resolve) => {
-      const id = ++nextId
-      waiting.set(id, resolve)
-      worker.postMessage({ id, body, rows })
-    })
+  return (body, rows, reply) => {
+    const id = ++nextId
+    waiting.set(id, reply)
+    worker.postMessage({ id, body, rows })
+  }
 }
 
 main()

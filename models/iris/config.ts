@@ -1,6 +1,6 @@
 // The iris model's config: every knob of its training, with docs. Resolved as
 // defaults < config.json < env (IRIS_*) < --set < SageMaker hyperparameters.
-import { defineModelConfig, type HiddenActivation } from '@sagepack/core-train'
+import { defineModelConfig, type HiddenActivation, positiveInteger } from '@sagepack/core-train'
 
 export default defineModelConfig('iris', {
   seed: {
@@ -35,14 +35,18 @@ export default defineModelConfig('iris', {
   },
   train: {
     epochs: { doc: 'Maximum passes over the training split', format: 'nat', default: 200 },
-    batchSize: { doc: 'Rows per gradient step', format: 'nat', default: 16 },
+    batchSize: { doc: 'Rows per gradient step', format: positiveInteger, default: 16 },
     learningRate: { doc: 'Adam learning rate', format: Number, default: 0.01 },
     patience: {
       doc: 'Epochs without val_loss improvement before early stopping',
       format: 'nat',
       default: 25,
     },
-    checkpointEvery: { doc: 'Save a resumable checkpoint every N epochs', format: 'nat', default: 10 },
+    checkpointEvery: {
+      doc: 'Save a resumable checkpoint every N epochs',
+      format: positiveInteger,
+      default: 10,
+    },
   },
   checks: {
     maxMissingFraction: {

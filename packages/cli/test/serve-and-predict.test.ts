@@ -100,19 +100,19 @@ describe('sagepack serve', () => {
 })
 
 describe('sagepack predict', () => {
+  /** `sagepack predict iris` with the test bundle on `content`, written to a fresh temp file `name`. */
+  function predictFile(name: string, content: string, args: string[]) {
+    const input = join(mkdtempSync(join(tmpdir(), 'flowers-')), name)
+    writeFileSync(input, content)
+    return sagepack(['predict', 'iris', '--input', input, '--bundle', iris.bundle, ...args])
+  }
+
   it("writes predictions for a CSV with a header into the bundled run's results/", async () => {
-    const input = join(mkdtempSync(join(tmpdir(), 'flowers-')), 'flowers.csv')
-    writeFileSync(input, `sepal_length,sepal_width,petal_length,petal_width\n${FLOWERS_CSV}`)
-    const result = await sagepack([
-      'predict',
-      'iris',
-      '--input',
-      input,
-      '--bundle',
-      iris.bundle,
-      '--runs-dir',
-      iris.runsRoot,
-    ])
+    const result = await predictFile(
+      'flowers.csv',
+      `sepal_length,sepal_width,petal_length,petal_width\n${FLOWERS_CSV}`,
+      ['--runs-dir', iris.runsRoot],
+    )
     expect(result.code, result.stderr).toBe(0)
     const output = join(iris.runsRoot, 'iris', iris.runId, 'results', 'predictions-flowers.jsonl')
     const predictions = readFileSync(output, 'utf8')
@@ -123,22 +123,26 @@ describe('sagepack predict', () => {
   }, 60_000)
 
   it('names the file and row of a value that does not fit', async () => {
-    const input = join(mkdtempSync(join(tmpdir(), 'flowers-')), 'bad.jsonl')
-    writeFileSync(input, '{"sepal_length":5.1,"sepal_width":3.5,"petal_length":"long","petal_width":0.2}\n')
     const output = join(mkdtempSync(join(tmpdir(), 'out-')), 'p.csv')
-    const result = await sagepack([
-      'predict',
-      'iris',
-      '--input',
-      input,
-      '--bundle',
-      iris.bundle,
-      '--output',
-      output,
-    ])
+    const result = await predictFile(
+      'bad.jsonl',
+      '{"sepal_length":5.1,"sepal_width":3.5,"petal_length":"long","petal_width":0.2}\n',
+      ['--output', output],
+    )
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('bad.jsonl, rows 1-1')
     expect(result.stderr).toContain("field 'petal_length'")
     expect(existsSync(output)).toBe(false)
+  }, 60_000)
+
+  it('refuses a bundle whose run is not in --runs-dir before predicting any row', async () => {
+    const result = await predictFile('flowers.csv', FLOWERS_CSV, [
+      '--runs-dir',
+      mkdtempSync(join(tmpdir(), 'no-runs-')),
+    ])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`run ${iris.runId}: the bundle was built from a run that is not in`)
+    expect(result.stderr).toContain('fix: give --output')
+    expect(result.stdout).not.toContain('predicted')
   }, 60_000)
 })

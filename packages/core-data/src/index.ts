@@ -12,6 +12,7 @@ export { type ReadDatasetOptions, readDataset } from './dataset/read-dataset'
 export { checkRequiredColumns, requiredColumns } from './dataset/required-columns'
 export { formatViolation, type SchemaViolation } from './dataset/schema-violation'
 export { formatUserError, isUserError, UserError, type UserErrorParts } from './errors/user-error'
+export { type JsonFileExpectation, readJsonFile } from './files/read-json-file'
 export { writeFileAtomic, writeJsonAtomic } from './files/write-file-atomic'
 export {
   readTfjsModelFiles,
@@ -23,10 +24,12 @@ export { fitPreprocessor, type PreprocessorOptions } from './preprocess/fit-prep
 export { Preprocessor } from './preprocess/preprocessor'
 export {
   type ColumnState,
+  PREPROCESSOR_FILE,
   PREPROCESSOR_FORMAT,
   type PreprocessorState,
 } from './preprocess/preprocessor-state'
 export { contentTypeOfFile, type DataFormat, detectFormat } from './readers/detect-format'
+export { locationOf, recordLocation } from './readers/input-location'
 export { type CsvRow, type ReadCsvOptions, readCsv } from './readers/read-csv'
 export { type JsonlRow, readJsonl } from './readers/read-jsonl'
 export { type ReadRowsOptions, readRows, type TableRow } from './readers/read-rows'
@@ -48,8 +51,10 @@ export {
   type DataSourceFactory,
   registerDataSourceScheme,
   resolveDataSource,
+  schemeOf,
   supportedDataSourceSchemes,
 } from './sources/resolve-data-source'
 export { createSeededRandom, type RandomSource } from './split/seeded-random'
 export { seededShuffle } from './split/seeded-shuffle'
 export { type DatasetSplits, type SplitOptions, splitDataset } from './split/split-dataset'
+export { type ReadResult, readNumber, readString } from './values/read-cell-value'

@@ -17,17 +17,12 @@ export { type InvocationResult, loadServedModel, type ServedModel } from './hand
 export { runHandler } from './handler/run-handler'
 export * from './model-dir/bundle-manifest'
 export { parseBundleManifest } from './model-dir/parse-bundle-manifest'
-export { CONFIG_FILE, type ModelDir, PREPROCESSOR_FILE, readModelDir } from './model-dir/read-model-dir'
+export { CONFIG_FILE, type ModelDir, readModelDir } from './model-dir/read-model-dir'
 export { loadPredictor } from './predictors/load-predictor'
 export { ONNX_MODEL_FILE, OnnxPredictor } from './predictors/onnx-predictor'
 export { TfjsPredictor } from './predictors/tfjs-predictor'
-export {
-  type RunningServer,
-  SAGEMAKER_MODEL_DIR,
-  SAGEMAKER_PORT,
-  type ServeOptions,
-  serveMain,
-} from './runtime/serve-main'
+export { bindPort, PORT_ENV, parsePort, SAGEMAKER_PORT } from './runtime/bind-port'
+export { type RunningServer, SAGEMAKER_MODEL_DIR, type ServeOptions, serveMain } from './runtime/serve-main'
 export { defaultExecutionParameters, type ExecutionParameters } from './server/execution-parameters'
 export { DEFAULT_GRACE_MS } from './server/graceful-close'
 export {
@@ -46,6 +41,6 @@ export {
   TIMEOUT_ENV,
   TIMEOUT_SECONDS_ENV,
 } from './workers/invocation-timeout'
-export { defaultWorkerCount, WORKERS_ENV, workerCount } from './workers/worker-count'
+export { defaultWorkerCount, parseWorkerCount, WORKERS_ENV, workerCount } from './workers/worker-count'
 export { INVOCATION_WORKER_SOURCE } from './workers/worker-launch'
 export { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from './workers/worker-pool'

@@ -10,6 +10,7 @@ export {
 } from './backend/choose-backend'
 export { nvidiaGpuPresent } from './backend/gpu-present'
 export type { ImportModule } from './backend/import-package'
+export { positiveInteger } from './config/config-formats'
 export { type ConfigKey, configKeys, envNameFor } from './config/config-schema'
 export { type ConfigOf, defineModelConfig, type ModelConfigDefinition } from './config/define-model-config'
 export { type ConfigRow, describeConfig, readPath } from './config/describe-config'
@@ -100,7 +101,6 @@ export { DATA_CHECKS_FILE, type PreparedData, prepareTrainingData } from './pipe
 export type { HiddenActivation, SupervisedSettings } from './pipeline/supervised-settings'
 export {
   METRICS_FILE,
-  PREPROCESSOR_FILE,
   type SupervisedModel,
   supervisedMetricNames,
   supervisedTrainEntry,

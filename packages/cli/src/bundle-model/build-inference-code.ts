@@ -8,11 +8,7 @@ import { build } from 'esbuild'
 import { ESM_BANNER } from '../runtime/esm-banner'
 
 /** Packages with native binaries: never bundled, always provided by the runtime image. */
-export const NATIVE_PACKAGES = [
-  'onnxruntime-node',
-  '@tensorflow/tfjs-node',
-  '@tensorflow/tfjs-node-gpu',
-] as const
+const NATIVE_PACKAGES = ['onnxruntime-node', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'] as const
 
 export interface InferenceCode {
   /** code/inference.mjs */

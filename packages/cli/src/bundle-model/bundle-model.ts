@@ -14,7 +14,7 @@ import { buildInferenceCode } from './build-inference-code'
 import { runtimeDependencies } from './runtime-dependencies'
 
 export const BUNDLE_FILE = join('dist', 'model.tar.gz')
-export const BUNDLE_IGNORE_FILE = '.bundleignore'
+const BUNDLE_IGNORE_FILE = '.bundleignore'
 
 export interface BundleResult {
   path: string

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
-import type { BundleManifest } from '@sagepack/core-serve'
+import { type BundleManifest, MANIFEST_FILE, parseBundleManifest } from '@sagepack/core-serve'
 import { extractArchive } from '../bundle/extract-archive'
 import { verifyArchive } from '../bundle/verify-archive'
 
@@ -15,8 +15,8 @@ export interface OpenedBundle {
 }
 
 export async function openBundle(archive: string): Promise<OpenedBundle> {
-  const { manifest } = await verifyArchive(archive)
-  if (!manifest) {
+  const verified = await verifyArchive(archive)
+  if (!verified.manifest) {
     throw new UserError({
       input: archive,
       problem: 'has no manifest.json',
@@ -24,7 +24,13 @@ export async function openBundle(archive: string): Promise<OpenedBundle> {
       fix: 'bundle the model again',
     })
   }
-  const modelDir = await mkdtemp(join(tmpdir(), `sagepack-${manifest.name}-`))
+  const manifest = parseBundleManifest(verified.manifest, `${archive}, ${MANIFEST_FILE}`)
+  const modelDir = await mkdtemp(join(tmpdir(), `sagepack-${folderNamePart(manifest.name)}-`))
   await extractArchive(archive, modelDir)
   return { modelDir, manifest, close: () => rm(modelDir, { recursive: true, force: true }) }
+}
+
+/** The model's name in the temp folder's name when it is a plain one; anything else reads `model`. */
+function folderNamePart(name: string): string {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(name) ? name : 'model'
 }

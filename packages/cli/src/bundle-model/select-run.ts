@@ -1,8 +1,8 @@
 // Which run a bundle is built from: the one named with --run, else the one models/<model>/release.json
 // promotes, else the latest completed run.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { UserError } from '@sagepack/core-data'
+import { readJsonFile, UserError } from '@sagepack/core-data'
 import { type RunRecord, readRunRecord } from '@sagepack/core-train/workspace'
 
 export interface SelectedRun {
@@ -12,7 +12,7 @@ export interface SelectedRun {
   reason: 'flag' | 'release' | 'latest'
 }
 
-export const RELEASE_FILE = 'release.json'
+const RELEASE_FILE = 'release.json'
 
 export async function selectRun(options: {
   runsRoot: string
@@ -28,7 +28,7 @@ export async function selectRun(options: {
     }
   const releaseFile = join(options.modelDir, RELEASE_FILE)
   if (existsSync(releaseFile)) {
-    const runId = releasedRunId(releaseFile)
+    const runId = await releasedRunId(releaseFile)
     return {
       ...(await requireCompletedRun(runsRoot, model, runId, `${releaseFile}: "runId"`)),
       reason: 'release',
@@ -38,17 +38,11 @@ export async function selectRun(options: {
   return latest ? { ...latest, reason: 'latest' } : null
 }
 
-function releasedRunId(releaseFile: string): string {
-  let release: unknown
-  try {
-    release = JSON.parse(readFileSync(releaseFile, 'utf8'))
-  } catch (error) {
-    throw new UserError({
-      input: releaseFile,
-      problem: `not valid JSON (${(error as Error).message})`,
-      expected: '{"runId": "<run id>", ...}',
-    })
-  }
+async function releasedRunId(releaseFile: string): Promise<string> {
+  const release = await readJsonFile(releaseFile, {
+    expected: '{"runId": "<run id>", ...}',
+    fix: 'fix the JSON, or delete the file to bundle the latest run',
+  })
   const runId = (release as { runId?: unknown }).runId
   if (typeof runId !== 'string' || runId === '') {
     throw new UserError({

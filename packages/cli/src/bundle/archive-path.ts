@@ -30,3 +30,25 @@ export function isSafeDirectoryEntry(type: string, entryPath: string): boolean {
   const path = bundlePathOf(entryPath).replace(/\/+$/, '')
   return path === '' || archivePathProblem(path) === undefined
 }
+
+/** What to do with one tar entry of a bundle, by the one rule both reading and extracting follow. */
+export type BundleEntryVerdict =
+  /** A safe directory entry: it carries no data, so it is skipped. */
+  | { verdict: 'skip' }
+  /** A regular file at a safe path: `path` is its bundle path. */
+  | { verdict: 'file'; path: string }
+  /** A link, device, FIFO, ... : bundles hold regular files only. */
+  | { verdict: 'not-a-file'; path: string; problem: string }
+  /** A regular file whose path could point outside the folder it is extracted into. */
+  | { verdict: 'unsafe-path'; path: string; problem: string }
+
+/** Judges a tar entry by node-tar's type name (`File`, `Directory`, `SymbolicLink`, ...) and its path. */
+export function bundleEntryVerdict(type: string, entryPath: string): BundleEntryVerdict {
+  if (isSafeDirectoryEntry(type, entryPath)) return { verdict: 'skip' }
+  const path = bundlePathOf(entryPath)
+  if (type !== 'File' && type !== 'OldFile') {
+    return { verdict: 'not-a-file', path, problem: `a ${type} entry, but bundles hold regular files only` }
+  }
+  const problem = archivePathProblem(path)
+  return problem ? { verdict: 'unsafe-path', path, problem } : { verdict: 'file', path }
+}

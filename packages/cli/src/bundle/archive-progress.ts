@@ -17,7 +17,7 @@ export interface ArchiveProgressOptions {
 }
 
 /** About half a second of writing on a laptop: below it a bar would only flash. */
-export const MIN_BAR_BYTES = 50 * 1000 * 1000
+const MIN_BAR_BYTES = 50 * 1000 * 1000
 
 export function archiveProgress(options: ArchiveProgressOptions = {}): ArchiveProgress {
   const stream = options.stream ?? process.stderr

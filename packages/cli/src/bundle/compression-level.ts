@@ -16,8 +16,8 @@ const SLICE_BYTES = 16 * 1024
  * Level-1 trial ratios measured here: random bytes 1.00, normal-like float32 weights 0.93, uniform
  * [0,1) floats 0.90, source code and JSON below 0.5.
  */
-export const STORE_AT_RATIO = 0.985
-export const HUFFMAN_AT_RATIO = 0.85
+const STORE_AT_RATIO = 0.985
+const HUFFMAN_AT_RATIO = 0.85
 
 export async function chooseCompressionMethod(chunk: Uint8Array): Promise<CompressionMethod> {
   const sample = sampleOf(chunk)

@@ -6,7 +6,7 @@ import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { extract } from 'tar'
-import { archivePathProblem, bundlePathOf, isSafeDirectoryEntry } from './archive-path'
+import { bundleEntryVerdict } from './archive-path'
 import { bundleCorruptError } from './bundle-corrupt-error'
 
 /**
@@ -27,14 +27,11 @@ export async function extractArchive(path: string, dir: string): Promise<void> {
         // See read-archive.ts: zero-filled tensors compress right up to node-tar's bomb guard.
         maxDecompressionRatio: Number.POSITIVE_INFINITY,
         filter: (entryPath, entry) => {
-          const type = 'type' in entry ? entry.type : 'File'
-          if (isSafeDirectoryEntry(type, entryPath)) return false
-          const problem =
-            type === 'File' || type === 'OldFile'
-              ? archivePathProblem(bundlePathOf(entryPath))
-              : `a ${type} entry, but bundles hold regular files only`
-          if (problem) refused.push(`${JSON.stringify(entryPath)}: ${problem}`)
-          return problem === undefined
+          const judged = bundleEntryVerdict('type' in entry ? entry.type : 'File', entryPath)
+          if (judged.verdict === 'not-a-file' || judged.verdict === 'unsafe-path') {
+            refused.push(`${JSON.stringify(entryPath)}: ${judged.problem}`)
+          }
+          return judged.verdict === 'file'
         },
       })
     } catch (error) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { isUserError } from '@sagepack/core-data'
 import { type BundleManifest, MANIFEST_FORMAT } from '@sagepack/core-serve'
 import { describe, expect, it } from 'vitest'
 import { sha256Of, tempDir } from './archive-readers.fixture'
@@ -62,5 +63,20 @@ describe('buildManifest / serializeManifest', () => {
       /manifest\.json: a file of the model is named like the manifest/,
     )
     expect(() => buildManifest(BASE, [...files, ...files])).toThrow(/listed twice/)
+  })
+
+  it('tells the user what to do about two files under one path', () => {
+    const file = { archivePath: 'model.onnx', sha256: 'a', size: 1 }
+    let thrown: unknown
+    try {
+      buildManifest(BASE, [file, file])
+    } catch (error) {
+      thrown = error
+    }
+    expect(isUserError(thrown)).toBe(true)
+    expect((thrown as Error).message).toBe(
+      'model.onnx: two files would be stored under this path in the bundle (the path is listed twice)\n' +
+        '  fix: rename one of them, or leave one out with .bundleignore',
+    )
   })
 })

@@ -36,7 +36,11 @@ export function buildManifest(
       })
     }
     if (i > 0 && sorted[i - 1]?.archivePath === file.archivePath) {
-      throw new Error(`buildManifest: ${file.archivePath} is listed twice`)
+      throw new UserError({
+        input: file.archivePath,
+        problem: 'two files would be stored under this path in the bundle (the path is listed twice)',
+        fix: 'rename one of them, or leave one out with .bundleignore',
+      })
     }
   }
   return {

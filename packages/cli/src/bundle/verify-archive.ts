@@ -2,17 +2,28 @@
 // manifest.json inside (and against an expected list, when the caller has one). Every problem found is
 // reported in one UserError.
 import { createHash } from 'node:crypto'
-import { type BundleManifest, MANIFEST_FILE, type ManifestFile } from '@sagepack/core-serve'
-import { archivePathProblem, bundlePathOf, isSafeDirectoryEntry } from './archive-path'
+import { MANIFEST_FILE, type ManifestFile } from '@sagepack/core-serve'
+import { bundleEntryVerdict } from './archive-path'
 import { bundleCorruptError } from './bundle-corrupt-error'
 import { manifestMismatches } from './manifest-check'
-import { type MemberSpan, readArchive } from './read-archive'
+import { type ArchiveListing, type MemberSpan, readArchive } from './read-archive'
+
+/**
+ * manifest.json as far as verifying needs it: a valid `files` list. The rest is unchecked; validate
+ * it with parseBundleManifest from @sagepack/core-serve before relying on it.
+ */
+export interface UncheckedManifest {
+  files: ManifestFile[]
+  [key: string]: unknown
+}
 
 export interface VerifiedArchive {
   /** Every entry's digest, in archive order, manifest.json included. */
   files: ManifestFile[]
+  /** Every entry as stored (directories included), in archive order: what `listArchive` would list. */
+  entries: ArchiveListing[]
   /** The parsed manifest.json, when the archive has one. */
-  manifest: BundleManifest | undefined
+  manifest: UncheckedManifest | undefined
 }
 
 /** A manifest of millions of files stays far below this; anything larger is not a manifest. */
@@ -28,6 +39,7 @@ export async function verifyArchive(
   members?: readonly MemberSpan[],
 ): Promise<VerifiedArchive> {
   const files: ManifestFile[] = []
+  const entries: ArchiveListing[] = []
   const problems: string[] = []
   const seen = new Set<string>()
   let manifestBytes: Buffer | undefined
@@ -35,14 +47,16 @@ export async function verifyArchive(
   await readArchive(
     path,
     (entry) => {
-      if (isSafeDirectoryEntry(entry.type, entry.path)) return
-      const entryPath = bundlePathOf(entry.path)
-      const pathProblem = archivePathProblem(entryPath)
-      if (pathProblem) problems.push(`${JSON.stringify(entry.path)}: ${pathProblem}`)
-      if (entry.type !== 'File' && entry.type !== 'OldFile') {
-        problems.push(`${entry.path} is a ${entry.type} entry, but bundles hold regular files only`)
+      entries.push({ path: entry.path, size: entry.size, mode: entry.mode ?? 0, type: entry.type })
+      const judged = bundleEntryVerdict(entry.type, entry.path)
+      if (judged.verdict === 'skip') return
+      if (judged.verdict === 'not-a-file') {
+        problems.push(`${entry.path} is ${judged.problem}`)
         return
       }
+      // An unsafe path is reported; the file is still hashed, so the manifest check does not call it missing.
+      if (judged.verdict === 'unsafe-path') problems.push(`${JSON.stringify(entry.path)}: ${judged.problem}`)
+      const entryPath = judged.path
       if (seen.has(entryPath)) problems.push(`${entryPath} appears more than once`)
       seen.add(entryPath)
       const hash = createHash('sha256')
@@ -74,11 +88,11 @@ export async function verifyArchive(
     problems.push(...manifestMismatches(expected, files, 'the expected file list', exempt))
   }
   if (problems.length > 0) throw bundleCorruptError(path, problems)
-  return { files, manifest }
+  return { files, entries, manifest }
 }
 
 /** Parses manifest.json far enough to check files against it; a broken one is one more problem. */
-function parseManifest(bytes: Buffer, problems: string[]): BundleManifest | undefined {
+function parseManifest(bytes: Buffer, problems: string[]): UncheckedManifest | undefined {
   let parsed: unknown
   try {
     parsed = JSON.parse(bytes.toString('utf8'))
@@ -91,8 +105,8 @@ function parseManifest(bytes: Buffer, problems: string[]): BundleManifest | unde
     problems.push(`${MANIFEST_FILE} has no valid "files" list of { path, sha256, size }`)
     return undefined
   }
-  // Only `files` is relied on here; the rest of the manifest is the runtime's to check.
-  return parsed as BundleManifest
+  // Only `files` is relied on here; the rest is checked by parseBundleManifest where it is used.
+  return parsed as UncheckedManifest
 }
 
 function isManifestFile(value: unknown): value is ManifestFile {

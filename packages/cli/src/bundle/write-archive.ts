@@ -42,7 +42,7 @@ export interface WrittenArchive {
   size: number
 }
 
-export const DEFAULT_CHUNK_SIZE = 6 * 1024 * 1024
+const DEFAULT_CHUNK_SIZE = 6 * 1024 * 1024
 /** Uncompressed bytes in flight at most, whatever the concurrency, so memory stays flat. */
 const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024
 

@@ -2,7 +2,6 @@
 // matches the manifest's digest.
 import { resolve } from 'node:path'
 import { Command } from 'commander'
-import { listArchive } from '../bundle/read-archive'
 import { verifyArchive } from '../bundle/verify-archive'
 import { formatBytes } from '../bundle-model/format-bytes'
 
@@ -24,7 +23,8 @@ export function inspectCommand(): Command {
         )
         return
       }
-      const entries = await listArchive(path)
+      // The listing comes from verifyArchive's own pass: the archive is read once.
+      const { entries } = verified
       const lines = entries.map(
         (e) => `${e.mode.toString(8).padStart(4, '0')}  ${formatBytes(e.size).padStart(10)}  ${e.path}`,
       )

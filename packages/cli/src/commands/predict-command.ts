@@ -9,7 +9,9 @@ import {
   type Codec,
   codecForContentType,
   createInProcessRunner,
+  type InProcessRunner,
   type InputRow,
+  InvocationError,
   type Prediction,
 } from '@sagepack/core-serve'
 import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
@@ -71,36 +73,41 @@ export function predictCommand(): Command {
       })
       if (!archive) return
       const bundle = await openBundle(archive)
+      let runner: InProcessRunner | undefined
       try {
-        const runner = await createInProcessRunner(bundle.modelDir)
-        const features = runner.bundle.preprocessor?.toJSON().features.map((f) => f.name) ?? []
+        // Before predicting, so a bundle whose run is not here fails at once, not after every row.
+        const output = options.output
+          ? resolve(options.output)
+          : defaultOutput(runsRoot, name, bundle.manifest.runId, inputPath)
+        runner = await createInProcessRunner(bundle.modelDir)
+        const features = runner.bundle.preprocessor?.featureNames ?? []
         const rows = decodeRows(inputCodec, text, features, inputPath)
         const predictions: Prediction[] = []
         for (let start = 0; start < rows.length; start += BATCH_ROWS) {
           const batch = rows.slice(start, start + BATCH_ROWS)
           const result = await runner
             .invokeRows(batch, { customAttributes: undefined })
-            .catch((error: Error) => {
+            .catch((error: unknown) => {
+              // Only the rows' fault is the user's; a failing model keeps its own error and stack.
+              if (!(error instanceof InvocationError && error.status === 400)) throw error
               throw new UserError({
                 input: `${inputPath}, rows ${start + 1}-${start + batch.length}`,
                 problem: error.message,
+                expected: 'rows the model accepts (see `sagepack config <model>` for its features)',
               })
             })
           predictions.push(...result.predictions)
         }
-        await runner.close()
-        const output = options.output
-          ? resolve(options.output)
-          : defaultOutput(runsRoot, name, bundle.manifest.runId, inputPath)
-        const outputCodec = codecFor(
-          output.endsWith('.csv') ? output : `${output}.jsonl`,
-          `--output ${output}`,
-        )
+        // Never undefined: both media types have a codec. .csv is written as CSV, the rest as JSON Lines.
+        const outputCodec = codecForContentType(
+          output.endsWith('.csv') ? 'text/csv' : 'application/jsonlines',
+        ) as Codec
         await writeFileAtomic(output, outputCodec.encode(predictions))
         process.stdout.write(
           `predicted ${predictions.length} rows with run ${bundle.manifest.runId}: ${relative(process.cwd(), output) || output}\n`,
         )
       } finally {
+        await runner?.close()
         await bundle.close()
       }
     })
@@ -119,7 +126,7 @@ function codecFor(path: string, input: string): Codec {
   return codec
 }
 
-function decodeRows(codec: Codec, text: string, features: string[], source: string): InputRow[] {
+function decodeRows(codec: Codec, text: string, features: readonly string[], source: string): InputRow[] {
   try {
     const rows = codec.decode(text)
     return codec.mediaType === 'text/csv' ? withHeaderRow(rows, features) : rows

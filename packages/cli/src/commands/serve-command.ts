@@ -9,13 +9,14 @@ import { Command } from 'commander'
 import { bundleForModel } from '../bundle-model/bundle-for-model'
 import { openBundle } from '../bundle-model/open-bundle'
 import { buildRuntime } from '../runtime/build-runtime'
+import { parsePort, parseWorkers } from './serve-option-parsers'
 
 /** Inside this package, so the built runtime resolves onnxruntime-node and tfjs as the image's does. */
 const RUNTIME_BUILDS = fileURLToPath(new URL('../../dist/', import.meta.url))
 
 interface ServeOptions {
-  port: string
-  workers?: string
+  port: number
+  workers?: number
   bundle?: string
   runsDir?: string
 }
@@ -31,10 +32,11 @@ export function serveCommand(): Command {
         'A model without a bundle is bundled first. Ctrl-C drains in-flight requests and stops.',
     )
     .argument('<model>', 'the model folder name under models/')
-    .option('--port <port>', 'port to listen on (SAGEMAKER_BIND_TO_PORT)', '8080')
+    .option('--port <port>', 'port to listen on (SAGEMAKER_BIND_TO_PORT)', parsePort, 8080)
     .option(
       '--workers <n>',
       'worker threads, one model session each (SAGEMAKER_MODEL_SERVER_WORKERS; default: CPUs)',
+      parseWorkers,
     )
     .option('--bundle <file>', 'serve this model.tar.gz instead of models/<model>/dist/model.tar.gz')
     .option('--runs-dir <dir>', 'where runs are kept, if a bundle must be built first')
@@ -72,8 +74,8 @@ function runServer(runtime: string, modelDir: string, options: ServeOptions): Pr
       env: {
         ...process.env,
         SM_MODEL_DIR: modelDir,
-        SAGEMAKER_BIND_TO_PORT: options.port,
-        ...(options.workers ? { SAGEMAKER_MODEL_SERVER_WORKERS: options.workers } : {}),
+        SAGEMAKER_BIND_TO_PORT: String(options.port),
+        ...(options.workers === undefined ? {} : { SAGEMAKER_MODEL_SERVER_WORKERS: String(options.workers) }),
       },
     })
     // The runtime drains on SIGTERM as on SageMaker; the CLI waits for it and then cleans up.

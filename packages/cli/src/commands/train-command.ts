@@ -85,13 +85,15 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
 }
 
 async function testMetricsSummary(runDir: string): Promise<string> {
+  // Already loaded by the training that just ran, so this import costs nothing.
+  const { METRICS_FILE, formatMetricValue } = await import('@sagepack/core-train')
   try {
-    const metrics = JSON.parse(await readFile(join(runDir, 'metrics.json'), 'utf8')) as {
+    const metrics = JSON.parse(await readFile(join(runDir, METRICS_FILE), 'utf8')) as {
       test?: Record<string, unknown>
     }
     return Object.entries(metrics.test ?? {})
       .filter(([, value]) => typeof value === 'number')
-      .map(([key, value]) => `test ${key}=${Number((value as number).toPrecision(4))}`)
+      .map(([key, value]) => `test ${key}=${formatMetricValue(value as number)}`)
       .join(', ')
   } catch {
     return ''

@@ -7,7 +7,7 @@ import { INVOCATION_WORKER_SOURCE } from '@sagepack/core-serve'
 import { build } from 'esbuild'
 import { ESM_BANNER } from './esm-banner'
 
-export const RUNTIME_EXTERNALS = [
+const RUNTIME_EXTERNALS = [
   'onnxruntime-node',
   '@tensorflow/tfjs',
   '@tensorflow/tfjs-core',

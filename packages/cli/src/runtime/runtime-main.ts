@@ -1,5 +1,6 @@
 // The runtime image's entry point: SageMaker starts the container with `train` or `serve`, and the
 // same entry runs here as a plain process for `pnpm serve` and for tests.
+import { isUserError } from '@sagepack/core-data'
 import { serveMain } from '@sagepack/core-serve'
 import { trainMain } from '@sagepack/core-train/train-main'
 
@@ -16,7 +17,14 @@ export async function runtimeMain(command: string | undefined): Promise<number |
       return trainMain()
     case 'serve': {
       const workerScript = bundledWorkerScript()
-      await serveMain(workerScript ? { workerScript } : {})
+      try {
+        await serveMain(workerScript ? { workerScript } : {})
+      } catch (error) {
+        // A setting the operator can fix (e.g. SAGEMAKER_MODEL_SERVER_WORKERS) is one message, not a trace.
+        if (!isUserError(error)) throw error
+        process.stderr.write(`sagepack-runtime: ${error.message}\n`)
+        return 2
+      }
       // The server runs until SIGTERM; its shutdown handler exits the process.
       return undefined
     }

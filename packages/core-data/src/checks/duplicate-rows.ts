@@ -2,10 +2,11 @@
 // which is worth a warning; the same features with different labels contradict each other and cap
 // the accuracy any model can reach, so those fail with 'error'.
 import type { DataRecord } from '../dataset/data-record'
+import { recordLocation } from '../readers/input-location'
 import type { DatasetSchema } from '../schema/feature-schema'
 import type { CheckResult, Severity } from './check-result'
 import type { ResolvedDataCheckOptions } from './data-check-options'
-import { featureKey, recordLocation, rowKey } from './row-key'
+import { featureKey, rowKey } from './row-key'
 import { count, sentence } from './summary-text'
 
 export const DUPLICATE_ROWS = 'duplicateRows'

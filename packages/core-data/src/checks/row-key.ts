@@ -13,11 +13,6 @@ export function rowKey(schema: DatasetSchema, record: DataRecord): string {
   return `${featureKey(schema, record)};${encodeCell(record.values[schema.label.name])}`
 }
 
-/** `source:line`, how every check points a user at a row. */
-export function recordLocation(record: DataRecord): string {
-  return `${record.source}:${record.line}`
-}
-
 // Typed so that 1 and '1' differ and a missing cell differs from the string 'null'; strings are
 // JSON-quoted so no value can forge a separator.
 function encodeCell(value: FieldValue | undefined): string {

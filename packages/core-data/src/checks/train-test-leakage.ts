@@ -1,10 +1,11 @@
 // Check: test rows whose features also appear in train. The model has seen them, so test metrics
 // overstate how it does on new data; that fails with 'error'.
 import type { DataRecord } from '../dataset/data-record'
+import { recordLocation } from '../readers/input-location'
 import type { DatasetSchema } from '../schema/feature-schema'
 import type { CheckResult } from './check-result'
 import type { ResolvedDataCheckOptions } from './data-check-options'
-import { featureKey, recordLocation } from './row-key'
+import { featureKey } from './row-key'
 import { count, percent } from './summary-text'
 
 export const TRAIN_TEST_LEAKAGE = 'trainTestLeakage'

@@ -1,10 +1,10 @@
 // Check: numeric values outside the range the schema declares (a negative petal width, a label
 // above its maximum) are almost always unit or parsing mistakes, so they fail with 'error'.
 import type { DataRecord } from '../dataset/data-record'
+import { recordLocation } from '../readers/input-location'
 import type { DatasetSchema } from '../schema/feature-schema'
 import type { CheckResult } from './check-result'
 import type { ResolvedDataCheckOptions } from './data-check-options'
-import { recordLocation } from './row-key'
 import { count } from './summary-text'
 
 export const VALUE_RANGES = 'valueRanges'

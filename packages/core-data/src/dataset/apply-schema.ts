@@ -2,7 +2,7 @@
 import type { DatasetSchema } from '../schema/feature-schema'
 import type { FieldValue } from './data-record'
 import type { SchemaViolation } from './schema-violation'
-import { describeValue } from './schema-violation'
+import { formatGot } from './schema-violation'
 import { type ColumnSpec, typeValue } from './type-value'
 
 export type AppliedRow = { values: Record<string, FieldValue> } | { violations: SchemaViolation[] }
@@ -32,7 +32,7 @@ export function applySchema(
     const raw = Object.hasOwn(fields, spec.name) ? fields[spec.name] : undefined
     const typed = typeValue(raw, spec)
     if ('value' in typed) values.push([spec.name, typed.value])
-    else violations.push({ ...where, column: spec.name, expected: typed.expected, got: describeValue(raw) })
+    else violations.push({ ...where, column: spec.name, expected: typed.expected, got: formatGot(raw) })
   }
   // fromEntries defines properties, so a column named "__proto__" stays an ordinary value.
   return violations.length > 0 ? { violations } : { values: Object.fromEntries(values) }

@@ -20,7 +20,7 @@ export function formatViolation(violation: SchemaViolation): string {
 const MAX_SHOWN_CHARS = 60
 
 /** Writes a found value for an error message, cut short so one long text cell cannot flood it. */
-export function describeValue(value: unknown): string {
+export function formatGot(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value)
   return text.length > MAX_SHOWN_CHARS ? `${text.slice(0, MAX_SHOWN_CHARS - 3)}...` : text
 }

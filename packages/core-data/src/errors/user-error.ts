@@ -35,6 +35,13 @@ export function formatUserError(parts: UserErrorParts): string {
   return lines.join('\n')
 }
 
+/**
+ * By name as well as by class: bundled code (a model's code/inference.mjs, the runtime image) carries
+ * its own copy of this class, whose errors are user errors all the same.
+ */
 export function isUserError(error: unknown): error is UserError {
-  return error instanceof UserError
+  return (
+    error instanceof UserError ||
+    (error instanceof Error && error.name === 'UserError' && typeof (error as UserError).problem === 'string')
+  )
 }

@@ -2,6 +2,7 @@
 // so validation and test rows are transformed with nothing learned from them.
 import type { DataRecord } from '../dataset/data-record'
 import { UserError } from '../errors/user-error'
+import { recordLocation } from '../readers/input-location'
 import type { DatasetSchema, FeatureSpec } from '../schema/feature-schema'
 import { type ReadResult, readNumber, readString } from '../values/read-cell-value'
 import { DEFAULT_TEXT_DIMENSIONS } from './hashed-text'
@@ -66,7 +67,7 @@ function presentValues<T>(
     const result = read(record.values[name])
     if (!result.ok) {
       throw new UserError({
-        input: `${record.source}:${record.line}, column '${name}'`,
+        input: `${recordLocation(record)}, column '${name}'`,
         problem: result.problem,
         expected: result.expected,
       })

@@ -4,6 +4,8 @@ import type { FeatureSpec, LabelSpec } from '../schema/feature-schema'
 
 /** Bumped whenever the meaning of the state or of a transform changes, so old bundles fail loudly. */
 export const PREPROCESSOR_FORMAT = 'sagepack.preprocessor/v1'
+/** Where a fitted preprocessor is saved beside its model, in a run and in a bundle. */
+export const PREPROCESSOR_FILE = 'preprocessor.json'
 
 export interface NumericColumnState {
   kind: 'numeric'

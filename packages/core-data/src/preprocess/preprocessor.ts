@@ -13,12 +13,15 @@ export class Preprocessor {
   readonly width: number
   /** One name per output: 'sepal_length', 'color=red', 'subject#17'. */
   readonly outputNames: string[]
+  /** The input fields it reads, in the schema's order: the order of array rows in serving. */
+  readonly featureNames: readonly string[]
   readonly #state: PreprocessorState
   readonly #encoders: ReadonlyArray<{ encoder: ColumnEncoder; offset: number }>
 
   // Private so every instance comes from a validated state: fitPreprocessor and fromJSON.
   private constructor(state: PreprocessorState) {
     this.#state = state
+    this.featureNames = state.features.map((feature) => feature.name)
     let offset = 0
     this.#encoders = state.columns.map((column) => {
       const encoder = createColumnEncoder(column)
@@ -50,7 +53,7 @@ export class Preprocessor {
         throw new UserError({
           input: `row ${index} (counting from 0)`,
           problem: `${describeValue(row)} is not an object`,
-          expected: `an object with the fields ${this.#state.features.map((feature) => feature.name).join(', ')}`,
+          expected: `an object with the fields ${this.featureNames.join(', ')}`,
         })
       }
       const base = index * this.width

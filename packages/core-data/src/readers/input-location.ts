@@ -5,3 +5,8 @@ export function locationOf(source: string, line?: number, column?: string | numb
   const at = line === undefined ? source : `${source}:${line}`
   return column === undefined ? at : `${at}, column ${column}`
 }
+
+/** `iris.csv:12`: where a record was read, how every check and error points a user at a row. */
+export function recordLocation(record: { source: string; line: number }): string {
+  return locationOf(record.source, record.line)
+}

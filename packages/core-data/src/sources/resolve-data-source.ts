@@ -46,7 +46,8 @@ export function resolveDataSource(uri: string, options: { baseDir?: string } = {
   return factory(uri)
 }
 
-function schemeOf(uri: string): string | undefined {
+/** The URI's scheme in lower case (`s3`, `file`), or undefined for a plain path. */
+export function schemeOf(uri: string): string | undefined {
   // `file:/x` is a valid file URI without `//`; other schemes need `//` so that a relative path
   // with a colon (or a Windows drive, `C:\data`) is still taken as a path.
   if (/^file:/i.test(uri)) return 'file'

@@ -70,6 +70,25 @@ describe('answerBatch', () => {
     )
   })
 
+  it('fails only the request whose custom preprocess returns the wrong number of features', async () => {
+    const { model } = await countingModel()
+    const handler = {
+      preprocess: (rows: unknown[], m: LoadedModel) => {
+        const features = new Float32Array(rows.length * m.predictor.inputWidth).fill(0.5)
+        return rows.length === 2 ? features.subarray(1) : features
+      },
+    }
+    const settled = await answerBatch(handler, model, [
+      json([IRIS_ROWS[0]]),
+      json([IRIS_ROWS[0], IRIS_ROWS[1]]),
+      json([IRIS_ROWS[2]]),
+    ])
+    expect(settled.map((s) => ('response' in s ? 200 : s.error.status))).toEqual([200, 500, 200])
+    expect((settled[1] as { error: Error }).error.message).toBe(
+      'preprocess failed: the predictor takes 2 rows x 4 features = 8 values, got 7',
+    )
+  })
+
   it('does not batch a handler with its own predict hook', () => {
     expect(canBatch({})).toBe(true)
     expect(canBatch({ postprocess: () => [] })).toBe(true)

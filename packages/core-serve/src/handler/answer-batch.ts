@@ -4,6 +4,8 @@
 // pays the model's fixed per-call cost (most of it, for small models) once per batch instead of once
 // per request. A handler with its own predict hook, which may not treat rows independently, gets its
 // requests one by one.
+
+import { checkFeatureMatrix } from '../predictors/feature-matrix'
 import { type DecodedRequest, decodeRequest, encodeResponse } from './answer-encoded'
 import type { EncodedRequest, EncodedResponse, InferenceHandler, LoadedModel } from './handler-api'
 import type { InvocationError } from './invocation-error'
@@ -28,11 +30,11 @@ export async function answerBatch<M extends LoadedModel>(
   for (const [index, request] of requests.entries()) {
     try {
       const decoded = decodeRequest(request)
-      prepared.push({
-        index,
-        decoded,
-        features: await preprocessStage(handler, model, decoded.rows, decoded.context),
-      })
+      const features = await preprocessStage(handler, model, decoded.rows, decoded.context)
+      // Checked per request: one custom preprocess output of the wrong size would otherwise fail the
+      // stacked matrix, and with it every request in the batch.
+      checkFeatureMatrix(features, decoded.rows.length, model.predictor.inputWidth)
+      prepared.push({ index, decoded, features })
     } catch (error) {
       settled[index] = { error: toInvocationError(error, 'preprocess') }
     }

@@ -1,7 +1,7 @@
 // Loads a bundle for serving on the current thread: reads the model dir, imports its handler module
 // (or uses the defaults), runs `load`, and answers invocations through the handler's hooks. Every
 // worker thread does this on its own, and so does the in-process runner.
-import { UserError } from '@sagepack/core-data'
+import { isUserError, UserError } from '@sagepack/core-data'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { loadPredictor } from '../predictors/load-predictor'
 import { answerBatch, canBatch, type Settled } from './answer-batch'
@@ -85,7 +85,7 @@ async function customLoad(
   try {
     model = await (handler.load as NonNullable<InferenceHandler['load']>).call(handler, context)
   } catch (error) {
-    if (error instanceof UserError || (error instanceof Error && error.name === 'UserError')) throw error
+    if (isUserError(error)) throw error
     throw new Error(`${entry}: load failed: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     })

@@ -3,24 +3,12 @@
 import { type Preprocessor, UserError } from '@sagepack/core-data'
 import type { InputRow } from './handler-api'
 
-// toJSON() clones the whole state: read the feature order once per preprocessor.
-const featureOrder = new WeakMap<Preprocessor, readonly string[]>()
-
-export function featureNames(preprocessor: Preprocessor): readonly string[] {
-  let names = featureOrder.get(preprocessor)
-  if (!names) {
-    names = preprocessor.toJSON().features.map((feature) => feature.name)
-    featureOrder.set(preprocessor, names)
-  }
-  return names
-}
-
 /** Objects pass through untouched; the preprocessor reports anything that is neither. */
 export function rowsToRecords(
   rows: readonly InputRow[],
   preprocessor: Preprocessor,
 ): Array<Record<string, unknown>> {
-  const names = featureNames(preprocessor)
+  const names = preprocessor.featureNames
   return rows.map((row, index) => {
     if (!Array.isArray(row)) return row
     if (row.length !== names.length) {

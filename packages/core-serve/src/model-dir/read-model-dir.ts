@@ -1,14 +1,13 @@
 // Reads an extracted bundle (/opt/ml/model on SageMaker): its manifest, config, fitted preprocessor
 // and where its handler module is; the weights are left to the predictors.
 import { join } from 'node:path'
-import { Preprocessor } from '@sagepack/core-data'
+import { PREPROCESSOR_FILE, Preprocessor } from '@sagepack/core-data'
 import { type BundleManifest, MANIFEST_FILE } from './bundle-manifest'
 import { parseBundleManifest } from './parse-bundle-manifest'
-import { readJsonFile } from './read-json-file'
+import { readBundleJson } from './read-bundle-json'
 import { resolveHandlerEntry } from './resolve-handler-entry'
 
 export const CONFIG_FILE = 'config.json'
-export const PREPROCESSOR_FILE = 'preprocessor.json'
 
 export interface ModelDir {
   /** The extracted bundle. */
@@ -23,9 +22,9 @@ export interface ModelDir {
 }
 
 export async function readModelDir(dir: string): Promise<ModelDir> {
-  const manifest = parseBundleManifest(await readJsonFile(dir, MANIFEST_FILE), join(dir, MANIFEST_FILE))
-  const config = await readJsonFile(dir, CONFIG_FILE)
-  const preprocessorJson = await readJsonFile(dir, PREPROCESSOR_FILE, { optional: true })
+  const manifest = parseBundleManifest(await readBundleJson(dir, MANIFEST_FILE), join(dir, MANIFEST_FILE))
+  const config = await readBundleJson(dir, CONFIG_FILE)
+  const preprocessorJson = await readBundleJson(dir, PREPROCESSOR_FILE, { optional: true })
   const preprocessor =
     preprocessorJson === undefined
       ? null

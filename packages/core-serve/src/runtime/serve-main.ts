@@ -9,9 +9,9 @@ import { installShutdownHandlers } from '../server/shutdown-signals'
 import { invocationTimeoutMs } from '../workers/invocation-timeout'
 import { workerCount } from '../workers/worker-count'
 import { createWorkerPool, type WorkerPool } from '../workers/worker-pool'
+import { bindPort } from './bind-port'
 
 export const SAGEMAKER_MODEL_DIR = '/opt/ml/model'
-export const SAGEMAKER_PORT = 8080
 
 export interface ServeOptions {
   env?: Record<string, string | undefined>
@@ -32,15 +32,18 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   const env = options.env ?? process.env
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`))
   const modelDir = env.SM_MODEL_DIR || SAGEMAKER_MODEL_DIR
-  const port = Number(env.SAGEMAKER_BIND_TO_PORT || SAGEMAKER_PORT)
+  // Every setting is read before a thread starts: a typo fails at once, naming its variable.
+  const port = bindPort(env)
+  const maxPayloadBytes = maxPayloadBytesFrom(env, undefined)
+  const workers = workerCount(undefined, env)
+  const timeoutMs = invocationTimeoutMs(env)
   const pool = await createWorkerPool({
     modelDir,
-    workers: workerCount(undefined, env),
-    invocationTimeoutMs: invocationTimeoutMs(env),
+    workers,
+    invocationTimeoutMs: timeoutMs,
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     log,
   })
-  const maxPayloadBytes = maxPayloadBytesFrom(env, undefined)
   const server = createInferenceServer(pool, {
     maxPayloadBytes,
     executionParameters: {

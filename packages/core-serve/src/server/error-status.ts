@@ -1,6 +1,6 @@
 // Decides the status and client-facing message for anything thrown while serving a request.
 import { isUserError } from '@sagepack/core-data'
-import { InvocationError } from '../handler/invocation-error'
+import { invocationStatusOf } from '../handler/to-invocation-error'
 import { HttpError } from './http-error'
 
 export interface ErrorAnswer {
@@ -20,15 +20,4 @@ export function errorAnswer(error: unknown): ErrorAnswer {
   if (isUserError(error)) return { status: 400, message: error.message, internal: false }
   const message = error instanceof Error ? error.message : String(error)
   return { status: 500, message: `internal error: ${message}`, internal: true }
-}
-
-/**
- * By name as well as by class: an InvocationError thrown by a bundled handler (which carries its own
- * copy of the class) or rebuilt after crossing a worker thread is not an `instanceof` this one.
- */
-function invocationStatusOf(error: unknown): 400 | 500 | undefined {
-  if (error instanceof InvocationError) return error.status
-  if (!(error instanceof Error) || error.name !== 'InvocationError') return undefined
-  const status = (error as { status?: unknown }).status
-  return status === 400 || status === 500 ? status : undefined
 }

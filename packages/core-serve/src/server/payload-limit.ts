@@ -30,6 +30,7 @@ export function maxPayloadMbFromEnv(env: Readonly<Record<string, string | undefi
       input: VARIABLE,
       problem: `"${raw}" is not a positive number of megabytes`,
       expected: 'a number such as 6 (InvokeEndpoint allows 6, Batch Transform up to 100)',
+      fix: `set ${VARIABLE} to the job's MaxPayloadInMB, or unset it for ${DEFAULT_MAX_PAYLOAD_MB}`,
     })
   }
   return mb

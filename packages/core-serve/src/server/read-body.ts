@@ -9,12 +9,8 @@ export function checkDeclaredLength(req: IncomingMessage, maxBytes: number): voi
   if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes, `${declared} bytes`)
 }
 
+/** The caller checks the declared length first (checkDeclaredLength), before answering 100-continue. */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  try {
-    checkDeclaredLength(req, maxBytes)
-  } catch (error) {
-    return Promise.reject(error)
-  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let received = 0

@@ -1,6 +1,6 @@
 // Carries a load error from a worker to the main thread. Structured cloning drops an Error's class,
 // so a UserError is sent as its parts and rebuilt, and `sagepack serve` still prints it as one.
-import { UserError, type UserErrorParts } from '@sagepack/core-data'
+import { isUserError, UserError, type UserErrorParts } from '@sagepack/core-data'
 
 export interface TransferredError {
   message: string
@@ -8,7 +8,7 @@ export interface TransferredError {
 }
 
 export function toTransferredError(error: unknown): TransferredError {
-  if (error instanceof UserError) {
+  if (isUserError(error)) {
     const { input, problem, expected, fix } = error
     return {
       message: error.message,

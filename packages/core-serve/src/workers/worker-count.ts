@@ -22,12 +22,21 @@ export function workerCount(
   }
   const value = env[WORKERS_ENV]?.trim()
   if (value === undefined || value === '') return defaultWorkerCount()
-  if (/^[1-9][0-9]{0,3}$/.test(value)) return Number(value)
+  return parseWorkerCount(
+    value,
+    `${WORKERS_ENV}=${value}`,
+    `set ${WORKERS_ENV} to e.g. the instance's vCPU count, or unset it for one worker per CPU but one`,
+  )
+}
+
+/** The one rule for a worker count given as text (`input` names where: a variable, a CLI flag). */
+export function parseWorkerCount(text: string, input: string, fix?: string): number {
+  if (/^[1-9][0-9]{0,3}$/.test(text)) return Number(text)
   throw new UserError({
-    input: `${WORKERS_ENV}=${value}`,
+    input,
     problem: 'is not a number of worker threads',
     expected: 'a whole number from 1 to 9999',
-    fix: `set ${WORKERS_ENV} to e.g. the instance's vCPU count, or unset it for one worker per CPU but one`,
+    ...(fix ? { fix } : {}),
   })
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { describe, expect, it } from 'vitest'
+import { positiveInteger } from './config-formats'
 import { defineModelConfig } from './define-model-config'
 import { describeConfig } from './describe-config'
 import { resolveConfig } from './resolve-config'
@@ -93,6 +94,17 @@ describe('resolveConfig errors', () => {
     expect(error.message).toContain('train.epochs must be a positive integer')
     expect(error.message).toContain('expected format nat')
     expect(error.message).toContain('default 10')
+  })
+
+  it('refuses a zero batch size when the config is resolved, before training starts', () => {
+    const batched = defineModelConfig('batched', {
+      train: { batchSize: { doc: 'Rows per step', format: positiveInteger, default: 8 } },
+    })
+    const error = errorOf(() => resolveConfig(batched, { env: {}, sets: ['train.batchSize=0'] }))
+    expect(error.input).toBe('--set train.batchSize=0')
+    expect(error.message).toContain('train.batchSize must be a whole number of at least 1')
+    expect(error.message).toContain('expected format positiveInteger')
+    expect(resolveConfig(batched, { env: {}, sets: ['train.batchSize=4'] }).values.train.batchSize).toBe(4)
   })
 
   it('names a value outside an enum with the allowed values', () => {

@@ -2,7 +2,7 @@
 // URI); this turns that into the job spec's channel sources.
 import { isAbsolute, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { contentTypeOfFile, UserError } from '@sagepack/core-data'
+import { contentTypeOfFile, schemeOf, UserError } from '@sagepack/core-data'
 import type { ChannelSource } from '../contract/training-job-spec'
 
 export function channelSources(config: unknown, modelDir: string): Record<string, ChannelSource> {
@@ -25,7 +25,7 @@ export function channelSources(config: unknown, modelDir: string): Record<string
           expected: 'a path (relative to the model folder) or an s3:// URI',
         })
       }
-      const uri = /^[a-z0-9]+:\/\//.test(location)
+      const uri = schemeOf(location)
         ? location
         : pathToFileURL(isAbsolute(location) ? location : resolve(modelDir, location)).href
       const contentType = contentTypeOfFile(location)

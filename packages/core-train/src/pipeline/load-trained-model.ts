@@ -1,12 +1,10 @@
 // Loads what the supervised pipeline saved in a model directory (tfjs model + fitted preprocessor)
 // and predicts raw rows through the same preprocessing code that training used.
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Preprocessor } from '@sagepack/core-data'
+import { PREPROCESSOR_FILE, Preprocessor, readJsonFile } from '@sagepack/core-data'
 import type * as tf from '@tensorflow/tfjs'
 import { loadModelDir } from '../model-files/load-model-dir'
 import { predict } from './evaluate-split'
-import { PREPROCESSOR_FILE } from './supervised-train-entry'
 
 export interface TrainedModel {
   model: tf.LayersModel
@@ -15,7 +13,11 @@ export interface TrainedModel {
 
 export async function loadTrainedModel(modelDir: string): Promise<TrainedModel> {
   const path = join(modelDir, PREPROCESSOR_FILE)
-  const preprocessor = Preprocessor.fromJSON(JSON.parse(await readFile(path, 'utf8')), path)
+  const json = await readJsonFile(path, {
+    expected: `the ${PREPROCESSOR_FILE} that the supervised pipeline saves beside the model`,
+    fix: `point at the model/ folder of a completed run (runs/<model>/<run-id>/model)`,
+  })
+  const preprocessor = Preprocessor.fromJSON(json, path)
   return { model: await loadModelDir(modelDir), preprocessor }
 }
 

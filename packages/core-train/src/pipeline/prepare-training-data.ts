@@ -10,6 +10,7 @@ import {
   dropDuplicateRecords,
   formatDataCheckReport,
   readDataset,
+  recordLocation,
   runDataChecks,
   splitDataset,
   taskOf,
@@ -40,9 +41,7 @@ export async function prepareTrainingData(
     ? dropDuplicateRecords(schema, records)
     : { kept: records, dropped: [] }
   if (dropped.length > 0) {
-    log.info(
-      `dropped ${dropped.length} exact duplicate row(s): ${dropped.map((r) => `line ${r.line}`).join(', ')}`,
-    )
+    log.info(`dropped ${dropped.length} exact duplicate row(s): ${dropped.map(recordLocation).join(', ')}`)
   }
   const label = schema.label.name
   const splits = splitDataset(kept, {
@@ -61,7 +60,7 @@ export async function prepareTrainingData(
   })
   await writeJsonAtomic(join(outputDataDir, DATA_CHECKS_FILE), {
     ...report,
-    droppedDuplicates: dropped.map((r) => `${r.source}:${r.line}`),
+    droppedDuplicates: dropped.map(recordLocation),
   })
   log.info(`data checks on ${kept.length} rows:\n${formatDataCheckReport(report)}`)
   assertDataChecksPassed(report)

@@ -2,7 +2,14 @@
 // split the data, fit the preprocessor, train an MLP with early stopping and checkpoints, evaluate
 // every split, and write the model, its preprocessor, the predictions and metrics.json.
 import { join } from 'node:path'
-import { type DatasetSchema, fitPreprocessor, type Task, taskOf, writeJsonAtomic } from '@sagepack/core-data'
+import {
+  type DatasetSchema,
+  fitPreprocessor,
+  PREPROCESSOR_FILE,
+  type Task,
+  taskOf,
+  writeJsonAtomic,
+} from '@sagepack/core-data'
 import * as tf from '@tensorflow/tfjs'
 import { chooseBackend, describeBackendChoice } from '../backend/choose-backend'
 import type { ModelConfigDefinition } from '../config/define-model-config'
@@ -21,7 +28,6 @@ import { prepareTrainingData } from './prepare-training-data'
 import type { SupervisedSettings } from './supervised-settings'
 import { writePredictionsCsv } from './write-predictions-csv'
 
-export const PREPROCESSOR_FILE = 'preprocessor.json'
 export const METRICS_FILE = 'metrics.json'
 
 export interface SupervisedModel<C> {
@@ -66,7 +72,7 @@ async function trainSupervised<C>(context: TrainingContext<C>, model: Supervised
   const preprocessor = fitPreprocessor(
     schema,
     data.splits.train,
-    settings.textDimensions ? { textDimensions: settings.textDimensions } : {},
+    settings.textDimensions === undefined ? {} : { textDimensions: settings.textDimensions },
   )
   const classes = preprocessor.classes()
   const outputs = classes ? classes.length : 1

@@ -1,7 +1,6 @@
 // run.json: what a run is (model, executor, git state, status, timing), written by the executor.
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeJsonAtomic } from '@sagepack/core-data'
+import { readJsonFile, writeJsonAtomic } from '@sagepack/core-data'
 import type { GitState } from './git-state'
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'stopped'
@@ -30,5 +29,8 @@ export async function writeRunRecord(runDir: string, record: RunRecord): Promise
 }
 
 export async function readRunRecord(runDir: string): Promise<RunRecord> {
-  return JSON.parse(await readFile(join(runDir, RUN_RECORD_FILE), 'utf8')) as RunRecord
+  return (await readJsonFile(join(runDir, RUN_RECORD_FILE), {
+    expected: 'the run.json that `sagepack train` writes in every run folder',
+    fix: `move ${runDir} out of the runs folder if it is not a run, or train again`,
+  })) as RunRecord
 }
