@@ -1,4 +1,5 @@
-// Public API of @sagepack/core-data: datasets, schemas, data checks, splits and fitted preprocessors.
+// Public API of @sagepack/core-data: datasets (local or s3://), schemas, data checks, splits, fitted
+// preprocessors, and the artifact stores (file:// or s3://) that bundles and runs are kept in.
 
 export type { CheckResult, DataCheckName, DataCheckReport, Severity } from './checks/check-result'
 export { assertDataChecksPassed, DataCheckError } from './checks/data-check-error'
@@ -54,7 +55,25 @@ export {
   schemeOf,
   supportedDataSourceSchemes,
 } from './sources/resolve-data-source'
+export { type S3DataSourceOptions, s3DataSource } from './sources/s3-source'
 export { createSeededRandom, type RandomSource } from './split/seeded-random'
 export { seededShuffle } from './split/seeded-shuffle'
 export { type DatasetSplits, type SplitOptions, splitDataset } from './split/split-dataset'
+export type {
+  ArtifactStore,
+  GetFileOptions,
+  PutFileOptions,
+  StoredObject,
+  TransferProgress,
+} from './store/artifact-store'
+export { bundleKey, type ContentAddressedUpload, putContentAddressed } from './store/content-addressed'
+export { sha256OfFile } from './store/file-digest'
+export {
+  ARTIFACT_STORE_ENV,
+  defaultArtifactStoreUri,
+  type OpenArtifactStoreOptions,
+  openArtifactStore,
+} from './store/open-artifact-store'
+export { createS3Client } from './store/s3-client'
+export { parseS3Uri } from './store/s3-uri'
 export { type ReadResult, readNumber, readString } from './values/read-cell-value'

@@ -44,29 +44,41 @@ describe('resolveDataSource', () => {
     expect(resolving).toThrow(
       [
         'gs://bucket/train/: no data source adapter handles gs:// locations',
-        '  expected: a local path or a URI starting with file://',
+        '  expected: a local path or a URI starting with file://, s3://',
         '  fix: use one of those, or copy the data to a local folder and give its path',
       ].join('\n'),
     )
   })
 
-  it('resolves s3:// only while an adapter is registered', async () => {
-    expect(() => resolveDataSource('s3://bucket/train/')).toThrow(
-      's3://bucket/train/: no data source adapter handles s3:// locations',
+  it('resolves s3:// out of the box', () => {
+    expect(supportedDataSourceSchemes()).toEqual(['file', 's3'])
+    expect(resolveDataSource('s3://my-bucket/train/').uri).toBe('s3://my-bucket/train/')
+  })
+
+  it('resolves a registered scheme until the registration is undone, restoring what it replaced', async () => {
+    expect(() => resolveDataSource('mem://bucket/train/')).toThrow(
+      'mem://bucket/train/: no data source adapter handles mem:// locations',
     )
-    const unregister = registerDataSourceScheme('S3', memorySource)
+    const unregister = registerDataSourceScheme('MEM', memorySource)
+    const unregisterS3 = registerDataSourceScheme('s3', memorySource)
     try {
-      expect(supportedDataSourceSchemes()).toEqual(['file', 's3'])
-      const source = resolveDataSource('S3://bucket/train')
-      expect(source.uri).toBe('S3://bucket/train')
-      expect((await source.list()).map((object) => object.name)).toEqual(['S3://bucket/train/part-0.csv'])
+      expect(supportedDataSourceSchemes()).toEqual(['file', 'mem', 's3'])
+      const source = resolveDataSource('MEM://bucket/train')
+      expect(source.uri).toBe('MEM://bucket/train')
+      expect((await source.list()).map((object) => object.name)).toEqual(['MEM://bucket/train/part-0.csv'])
+      expect((await resolveDataSource('s3://bucket/x').list()).map((object) => object.name)).toEqual([
+        's3://bucket/x/part-0.csv',
+      ])
       expect(() => resolveDataSource('gs://x/')).toThrow(
-        'expected: a local path or a URI starting with file://, s3://',
+        'expected: a local path or a URI starting with file://, mem://, s3://',
       )
     } finally {
       unregister()
+      unregisterS3()
     }
-    expect(supportedDataSourceSchemes()).toEqual(['file'])
+    expect(supportedDataSourceSchemes()).toEqual(['file', 's3'])
+    // The built-in s3:// source is back: it checks the bucket name, which the memory source did not.
+    expect(() => resolveDataSource('s3://Not_A_Bucket/x')).toThrow(UserError)
   })
 
   it('refuses to register something that is not a scheme', () => {

@@ -1,16 +1,24 @@
-// Picks the DataSource adapter for a dataset location by its URI scheme, so adapters such as s3://
-// plug in from outside core-data without an `if` chain here.
+// Picks the DataSource adapter for a dataset location by its URI scheme (file:// and s3:// built in),
+// so further adapters plug in from outside core-data without an `if` chain here.
 import { UserError } from '../errors/user-error'
 import type { DataSource } from './data-source'
 import { fileDataSource } from './file-source'
+import { s3DataSource } from './s3-source'
+import { schemeOf } from './uri-scheme'
+
+export { schemeOf } from './uri-scheme'
 
 export type DataSourceFactory = (uri: string) => DataSource
 
-const factories = new Map<string, DataSourceFactory>([['file', (uri) => fileDataSource(uri)]])
+const factories = new Map<string, DataSourceFactory>([
+  ['file', (uri) => fileDataSource(uri)],
+  ['s3', (uri) => s3DataSource(uri)],
+])
 
 /**
  * Makes `scheme://...` locations resolve through `factory` (replacing an earlier registration).
- * Returns a function that removes this registration again, for tests and plug-in teardown.
+ * Returns a function that undoes this registration, restoring the one it replaced, for tests and
+ * plug-in teardown.
  */
 export function registerDataSourceScheme(scheme: string, factory: DataSourceFactory): () => void {
   const key = scheme.toLowerCase()
@@ -18,9 +26,12 @@ export function registerDataSourceScheme(scheme: string, factory: DataSourceFact
     // A programming error, not a user's: the scheme comes from code.
     throw new TypeError(`registerDataSourceScheme: ${JSON.stringify(scheme)} is not a URI scheme like "s3"`)
   }
+  const replaced = factories.get(key)
   factories.set(key, factory)
   return () => {
-    if (factories.get(key) === factory) factories.delete(key)
+    if (factories.get(key) !== factory) return
+    if (replaced) factories.set(key, replaced)
+    else factories.delete(key)
   }
 }
 
@@ -44,12 +55,4 @@ export function resolveDataSource(uri: string, options: { baseDir?: string } = {
     })
   }
   return factory(uri)
-}
-
-/** The URI's scheme in lower case (`s3`, `file`), or undefined for a plain path. */
-export function schemeOf(uri: string): string | undefined {
-  // `file:/x` is a valid file URI without `//`; other schemes need `//` so that a relative path
-  // with a colon (or a Windows drive, `C:\data`) is still taken as a path.
-  if (/^file:/i.test(uri)) return 'file'
-  return /^([a-z][a-z0-9+.-]+):\/\//i.exec(uri)?.[1]?.toLowerCase()
 }
