@@ -13,7 +13,16 @@ export type { ImportModule } from './backend/import-package'
 export { positiveInteger } from './config/config-formats'
 export { type ConfigKey, configKeys, envNameFor } from './config/config-schema'
 export { type ConfigOf, defineModelConfig, type ModelConfigDefinition } from './config/define-model-config'
+export {
+  type DeploymentSettings,
+  deploymentSettings,
+  STAGES,
+  type Stage,
+  type StageDefaults,
+  type StageSettings,
+} from './config/deployment-settings'
 export { type ConfigRow, describeConfig, readPath } from './config/describe-config'
+export { readDeploymentSettings, readStageSettings } from './config/read-deployment-settings'
 export {
   type ConfigInputs,
   type ConfigSource,
@@ -28,6 +37,7 @@ export {
 } from './contract/hyperparameters'
 export { EXIT_FAILED, EXIT_OK, EXIT_STOPPED, runTrainingJob } from './contract/run-training-job'
 export { sagemakerEnvVars } from './contract/sagemaker-env-vars'
+export { CODE_CHANNEL, TRAINING_CODE_FILE, trainEntryPath } from './contract/train-code-location'
 export { asTrainEntry, defineTrainEntry, type TrainEntry, type TrainingContext } from './contract/train-entry'
 export {
   type ChannelInputConfig,
@@ -46,12 +56,27 @@ export {
 } from './contract/training-job-spec'
 export { channelDir, SAGEMAKER_ROOT, type TrainingLayout, trainingLayout } from './contract/training-layout'
 export { channelSources } from './executors/channel-sources'
+export type { ExtractArchive } from './executors/download-training-outputs'
 export {
   type LocalTrainingOptions,
   runLocalTraining,
   type TrainingRunResult,
 } from './executors/local-executor'
-export { loadTrainEntry, type TrainLocallyOptions, trainLocally } from './executors/train-locally'
+export {
+  LOCAL_PLACEMENT,
+  loadTrainEntry,
+  type PreparedTrainingJob,
+  type PrepareTrainingJobOptions,
+  prepareTrainingJob,
+} from './executors/prepare-training-job'
+export {
+  runSageMakerTraining,
+  type SageMakerPlacement,
+  type SageMakerTrainingOptions,
+  type SageMakerTrainingResult,
+} from './executors/sagemaker-executor'
+export { type TrainingJobKeys, trainingJobKeys } from './executors/sagemaker-job-keys'
+export { type TrainLocallyOptions, trainLocally } from './executors/train-locally'
 export {
   type CheckpointInput,
   CheckpointStore,
@@ -108,4 +133,13 @@ export {
 export { type GitState, gitState } from './runs/git-state'
 export { createRunDirectory, defaultRunsRoot, newRunId } from './runs/run-directory'
 export { type RunRecord, type RunStatus, readRunRecord, writeRunRecord } from './runs/run-record'
+export { requireS3Store } from './sagemaker/require-s3-store'
+export { trainingJobProgress } from './sagemaker/training-job-progress'
+export {
+  FINAL_JOB_STATUSES,
+  type JobProgress,
+  type JobProgressLine,
+  type WaitForJobOptions,
+  waitForJob,
+} from './sagemaker/wait-for-job'
 export { findWorkspaceRoot, listModels, locateModel, type ModelFolder } from './workspace/locate-model'

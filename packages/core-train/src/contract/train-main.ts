@@ -1,14 +1,13 @@
 // The `train` command: what the runtime image runs on SageMaker and the local executor's process runs.
-// The root comes from SAGEMAKER_BASE_DIR (default /opt/ml), the entry from SAGEPACK_TRAIN_ENTRY.
+// The root comes from SAGEMAKER_BASE_DIR (default /opt/ml), the entry from train-code-location.ts.
 import { pathToFileURL } from 'node:url'
 import { runTrainingJob } from './run-training-job'
+import { trainEntryPath } from './train-code-location'
 import { asTrainEntry } from './train-entry'
 import { trainingRootFromEnv } from './training-layout'
 
-const DEFAULT_ENTRY = '/opt/ml/code/train.mjs'
-
 export async function trainMain(env: Record<string, string | undefined> = process.env): Promise<number> {
-  const entryPath = env.SAGEPACK_TRAIN_ENTRY || DEFAULT_ENTRY
+  const entryPath = trainEntryPath(env)
   const stop = new AbortController()
   // SageMaker sends SIGTERM on StopTrainingJob and spot interruption, then SIGKILL 120 s later.
   // Listening for the whole job, not once: a library exit hook (signal-exit, which write-file-atomic

@@ -52,7 +52,7 @@ export function buildTrainingJobSpec<C>(input: TrainingJobSpecInput<C>): Trainin
     HyperParameters: configToHyperparameters(input.definition, input.config),
     InputDataConfig: Object.entries(input.channels).map(([name, source]) => ({
       ChannelName: name,
-      ContentType: source.contentType,
+      ...(source.contentType ? { ContentType: source.contentType } : {}),
       InputMode: 'File',
       DataSource: {
         S3DataSource: {

@@ -1,7 +1,8 @@
 // A model's config lists its training data under `channels` (channel name -> file, folder or s3://
-// URI); this turns that into the job spec's channel sources.
+// URI); this turns that into the job spec's channel sources, and finds a file:// channel's data.
+import { stat } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { contentTypeOfFile, schemeOf, UserError } from '@sagepack/core-data'
 import type { ChannelSource } from '../contract/training-job-spec'
 
@@ -32,4 +33,22 @@ export function channelSources(config: unknown, modelDir: string): Record<string
       return [name, contentType ? { uri, contentType } : { uri }]
     }),
   )
+}
+
+/** The file or folder behind a file:// channel, which must exist: both executors read it from here. */
+export async function localChannelData(
+  name: string,
+  uri: string,
+): Promise<{ path: string; isDirectory: boolean }> {
+  const path = fileURLToPath(uri)
+  const info = await stat(path).catch(() => null)
+  if (!info) {
+    throw new UserError({
+      input: `channel "${name}" (${path})`,
+      problem: 'does not exist',
+      expected: 'a CSV/JSONL file or a folder of them',
+      fix: `fix channels.${name} in the model's config, or pass --set channels.${name}=<path>`,
+    })
+  }
+  return { path, isDirectory: info.isDirectory() }
 }

@@ -12,7 +12,7 @@ import type { TrainingJobSpec } from '../contract/training-job-spec'
 import { trainingLayout } from '../contract/training-layout'
 import { collectOutputs } from '../runs/collect-outputs'
 import { gitState } from '../runs/git-state'
-import { type RunRecord, type RunStatus, writeRunRecord } from '../runs/run-record'
+import { finishRunRecord, type RunRecord, type RunStatus, writeRunRecord } from '../runs/run-record'
 import { materializeJob } from './materialize-job'
 import { teeOutput } from './tee-output'
 
@@ -97,17 +97,12 @@ export async function runLocalTraining(options: LocalTrainingOptions): Promise<T
 
   const failureReason = await readFile(layout.failureFile, 'utf8').catch(() => undefined)
   await collectOutputs(layout, options.runDir)
-  const finished = new Date()
-  const status: RunStatus =
-    exitCode === EXIT_OK ? 'completed' : exitCode === EXIT_STOPPED ? 'stopped' : 'failed'
-  const durationSeconds = (finished.getTime() - started.getTime()) / 1000
-  await writeRunRecord(options.runDir, {
-    ...record,
+  const status = exitCode === EXIT_OK ? 'completed' : exitCode === EXIT_STOPPED ? 'stopped' : 'failed'
+  const durationSeconds = await finishRunRecord(options.runDir, record, {
+    started,
     status,
-    finishedAt: finished.toISOString(),
-    durationSeconds,
     exitCode,
-    ...(failureReason ? { failure: failureReason.split('\n')[0] } : {}),
+    ...(failureReason ? { failureReason } : {}),
   })
   return {
     runId: options.runId,

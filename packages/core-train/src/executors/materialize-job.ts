@@ -1,12 +1,12 @@
 // Lays a training job spec out under a root exactly as SageMaker does under /opt/ml: the three
 // config files and one folder per channel with its data.
-import { cp, mkdir, stat } from 'node:fs/promises'
+import { cp, mkdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { UserError, writeJsonAtomic } from '@sagepack/core-data'
 import { type ChannelInputConfig, type ResourceConfig, SINGLE_HOST } from '../contract/training-environment'
 import type { TrainingJobSpec } from '../contract/training-job-spec'
 import { channelDir, type TrainingLayout } from '../contract/training-layout'
+import { localChannelData } from './channel-sources'
 
 export async function materializeJob(spec: TrainingJobSpec, layout: TrainingLayout): Promise<void> {
   await mkdir(layout.inputConfigDir, { recursive: true })
@@ -51,17 +51,10 @@ async function copyChannel(name: string, uri: string, target: string): Promise<v
       fix: 'train with --on sagemaker for s3:// data, or point the channel at a local copy',
     })
   }
-  const source = fileURLToPath(uri)
-  const info = await stat(source).catch(() => null)
-  if (!info) {
-    throw new UserError({
-      input: `channel "${name}" (${source})`,
-      problem: 'does not exist',
-      expected: 'a CSV/JSONL file or a folder of them',
-      fix: `fix channels.${name} in the model's config, or pass --set channels.${name}=<path>`,
-    })
-  }
+  const source = await localChannelData(name, uri)
   await mkdir(target, { recursive: true })
   // A copy, not a link: a run is a record and must not change when the source data does.
-  await cp(source, info.isDirectory() ? target : join(target, basename(source)), { recursive: true })
+  await cp(source.path, source.isDirectory ? target : join(target, basename(source.path)), {
+    recursive: true,
+  })
 }

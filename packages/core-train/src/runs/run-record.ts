@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { readJsonFile, writeJsonAtomic } from '@sagepack/core-data'
 import type { GitState } from './git-state'
 
-export type RunStatus = 'running' | 'completed' | 'failed' | 'stopped'
+export type RunStatus = 'running' | FinalRunStatus
+export type FinalRunStatus = 'completed' | 'failed' | 'stopped'
 
 export interface RunRecord {
   id: string
@@ -18,6 +19,8 @@ export interface RunRecord {
   failure?: string
   git: GitState
   trainingJobName?: string
+  /** A SageMaker run's job, as CreateTrainingJob answered. */
+  trainingJobArn?: string
   /** The run whose checkpoints this one started from. */
   resumedFrom?: string
 }
@@ -26,6 +29,29 @@ export const RUN_RECORD_FILE = 'run.json'
 
 export async function writeRunRecord(runDir: string, record: RunRecord): Promise<void> {
   await writeJsonAtomic(join(runDir, RUN_RECORD_FILE), record)
+}
+
+export interface RunEnd {
+  started: Date
+  status: FinalRunStatus
+  exitCode: number
+  /** The job's whole failure reason; run.json keeps its first line. */
+  failureReason?: string
+}
+
+/** Marks a run finished in run.json, the same way for every executor; returns its duration in seconds. */
+export async function finishRunRecord(runDir: string, record: RunRecord, end: RunEnd): Promise<number> {
+  const finished = new Date()
+  const durationSeconds = (finished.getTime() - end.started.getTime()) / 1000
+  await writeRunRecord(runDir, {
+    ...record,
+    status: end.status,
+    finishedAt: finished.toISOString(),
+    durationSeconds,
+    exitCode: end.exitCode,
+    ...(end.failureReason ? { failure: end.failureReason.split('\n')[0] } : {}),
+  })
+  return durationSeconds
 }
 
 export async function readRunRecord(runDir: string): Promise<RunRecord> {
