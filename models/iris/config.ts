@@ -1,6 +1,11 @@
 // The iris model's config: every knob of its training, with docs. Resolved as
 // defaults < config.json < env (IRIS_*) < --set < SageMaker hyperparameters.
-import { defineModelConfig, type HiddenActivation, positiveInteger } from '@sagepack/core-train'
+import {
+  defineModelConfig,
+  deploymentSettings,
+  type HiddenActivation,
+  positiveInteger,
+} from '@sagepack/core-train'
 
 export default defineModelConfig('iris', {
   seed: {
@@ -60,4 +65,6 @@ export default defineModelConfig('iris', {
       default: 0.2,
     },
   },
+  // Endpoint per stage (dev is serverless) and Batch Transform: the platform's defaults suit iris.
+  ...deploymentSettings(),
 })

@@ -3,11 +3,14 @@ import { isUserError } from '@sagepack/core-data'
 import { Command, CommanderError } from 'commander'
 import { bundleCommand } from './commands/bundle-command'
 import { configCommand } from './commands/config-command'
+import { deployCommand } from './commands/deploy-command'
 import { inspectCommand } from './commands/inspect-command'
 import { plannedCommands } from './commands/planned-commands'
 import { predictCommand } from './commands/predict-command'
+import { runsCommand } from './commands/runs-command'
 import { serveCommand } from './commands/serve-command'
 import { trainCommand } from './commands/train-command'
+import { transformCommand } from './commands/transform-command'
 
 export function buildProgram(): Command {
   const program = new Command('sagepack')
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
   program.addCommand(predictCommand())
   program.addCommand(inspectCommand())
   program.addCommand(configCommand())
+  program.addCommand(runsCommand())
+  program.addCommand(deployCommand())
+  program.addCommand(transformCommand())
   for (const command of plannedCommands()) program.addCommand(command)
   return program
 }

@@ -18,12 +18,14 @@ export interface StartedCommand {
   result: Promise<CliResult>
 }
 
-export function startCommand(
-  command: string,
-  args: string[],
-  env: Record<string, string> = {},
-): StartedCommand {
-  const child = spawn(command, args, { cwd: WORKSPACE_ROOT, env: { ...process.env, ...env }, stdio: 'pipe' })
+/** Added to this process's environment; a name set to undefined is removed from it. */
+export type EnvChanges = Record<string, string | undefined>
+
+export function startCommand(command: string, args: string[], env: EnvChanges = {}): StartedCommand {
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined),
+  )
+  const child = spawn(command, args, { cwd: WORKSPACE_ROOT, env: merged, stdio: 'pipe' })
   let stdout = ''
   let stderr = ''
   child.stdout?.on('data', (chunk) => {
@@ -39,18 +41,14 @@ export function startCommand(
   return { child, stdout: () => stdout, result }
 }
 
-export function runCommand(
-  command: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<CliResult> {
+export function runCommand(command: string, args: string[], env: EnvChanges = {}): Promise<CliResult> {
   return startCommand(command, args, env).result
 }
 
-export function startSagepack(args: string[], env: Record<string, string> = {}): StartedCommand {
+export function startSagepack(args: string[], env: EnvChanges = {}): StartedCommand {
   return startCommand(process.execPath, [BIN, ...args], env)
 }
 
-export function sagepack(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+export function sagepack(args: string[], env: EnvChanges = {}): Promise<CliResult> {
   return startSagepack(args, env).result
 }

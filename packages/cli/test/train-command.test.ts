@@ -176,9 +176,9 @@ describe('sagepack --help and config', () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/train \[options\] <model>/)
     expect(result.stdout).toMatch(/config \[options\] <model>/)
-    for (const command of ['bundle', 'serve', 'predict', 'inspect'])
+    for (const command of ['bundle', 'serve', 'predict', 'inspect', 'deploy'])
       expect(result.stdout).toContain(`${command} [options]`)
-    expect(result.stdout).toMatch(/deploy <model>\s+\(planned\)/)
+    expect(result.stdout).toMatch(/new-model <name>\s+\(planned\)/)
   })
 
   it("prints the resolved config with each key's source and doc", async () => {
@@ -193,8 +193,8 @@ describe('sagepack --help and config', () => {
   })
 
   it('says plainly that planned commands are not available yet', async () => {
-    const result = await sagepack(['deploy', 'iris'])
+    const result = await sagepack(['new-model', 'demo'])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('sagepack deploy: is not available in this version of sagepack yet')
+    expect(result.stderr).toContain('sagepack new-model: is not available in this version of sagepack yet')
   })
 })

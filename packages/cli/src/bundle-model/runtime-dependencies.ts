@@ -2,7 +2,7 @@
 // against: onnxruntime-node for ONNX weights, @tensorflow/tfjs for tfjs weights.
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { installedVersion } from './build-inference-code'
+import { installedVersion } from '../build-code/build-es-module'
 
 export function runtimeDependencies(
   workspaceRoot: string,

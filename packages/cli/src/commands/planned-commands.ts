@@ -5,7 +5,6 @@ import { Command } from 'commander'
 
 const PLANNED: Array<{ name: string; args: string; summary: string }> = [
   { name: 'new-model', args: '<name>', summary: 'scaffold models/<name>/ for a team' },
-  { name: 'deploy', args: '<model>', summary: 'deploy the model to a SageMaker endpoint via CloudFormation' },
 ]
 
 export function plannedCommands(): Command[] {
@@ -19,7 +18,7 @@ export function plannedCommands(): Command[] {
         throw new UserError({
           input: `sagepack ${name}`,
           problem: 'is not available in this version of sagepack yet',
-          fix: 'see README.md for the commands available now (sagepack train, bundle, serve, predict, inspect, config)',
+          fix: 'see README.md for the commands available now (sagepack train, bundle, serve, predict, inspect, config, runs, deploy, transform)',
         })
       }),
   )

@@ -1,25 +1,36 @@
-// `sagepack train <model>`: resolve the config, build the training job spec, and run it locally in a
-// new run directory, the same job SageMaker would run.
+// `sagepack train <model>`: resolve the config, build the training job spec, and run it in a new run
+// directory: on this machine, or as a SageMaker training job built from the same spec.
 import { readFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import { UserError } from '@sagepack/core-data'
 import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { collect } from './collect-option'
+import { DEFAULT_TRAINING_INSTANCE_TYPE, type ExecutorChoice, parseExecutorFlags } from './train-options'
 
 interface TrainOptions {
   set: string[]
   on: string
   runsDir?: string
   resume?: string
+  instanceType?: string
+  instanceCount?: string
+  spot?: boolean
+  maxRuntime?: string
 }
 
 export function trainCommand(): Command {
   return new Command('train')
-    .summary('train a model under the SageMaker training contract, into a new run')
+    .summary('train a model under the SageMaker training contract (here or on SageMaker), into a new run')
     .description(
       'Train a model under the SageMaker training contract. Each run gets a new folder\n' +
-        'runs/<model>/<run-id>/ with config.json, metrics.json, model/, results/, data-checks.json and logs/.',
+        'runs/<model>/<run-id>/ with config.json, metrics.json, model/, results/, data-checks.json and logs/.\n\n' +
+        "With --on sagemaker the same job spec runs as a SageMaker training job: the model's train entry is\n" +
+        'bundled with esbuild and sent as the `code` channel, local data channels are uploaded to the\n' +
+        'artifact bucket under training/<model>/<run-id>/, and when the job ends its model and outputs are\n' +
+        "downloaded into the run folder. GPU instance types (ml.g*, ml.p*) get the runtime image's -gpu tag.\n" +
+        'The bucket, image and role come from the platform stack (sagepack-platform, or\n' +
+        'SAGEPACK_PLATFORM_STACK), or from SAGEPACK_ARTIFACT_STORE=s3://bucket/, SAGEPACK_IMAGE_URI and\n' +
+        'SAGEPACK_EXECUTION_ROLE_ARN; AWS credentials and region from the usual AWS SDK sources.',
     )
     .argument('<model>', 'the model folder name under models/, e.g. iris')
     .option(
@@ -28,32 +39,41 @@ export function trainCommand(): Command {
       collect,
       [],
     )
-    .option('--on <executor>', 'where to train: local', 'local')
+    .option('--on <executor>', 'where to train: local (this machine) or sagemaker (a training job)', 'local')
     .option('--runs-dir <dir>', 'where runs are kept (default: runs/ at the workspace root)')
     .option(
       '--resume <run-id>',
-      'continue from the latest checkpoint of an earlier (stopped) run of this model',
+      'continue from the latest checkpoint of an earlier (stopped) local run of this model',
     )
+    .option(
+      '--instance-type <type>',
+      `sagemaker: the instance type (default ${DEFAULT_TRAINING_INSTANCE_TYPE}; GPU: ml.g5.xlarge, ...)`,
+    )
+    .option('--instance-count <n>', 'sagemaker: how many instances (default 1)')
+    .option(
+      '--spot',
+      'sagemaker: managed spot training (cheaper; waits up to twice --max-runtime for capacity)',
+    )
+    .option('--max-runtime <seconds>', 'sagemaker: stop the job after this long (default 86400, one day)')
     .addHelpText(
       'after',
       '\nExamples:\n  pnpm train iris\n  pnpm train iris --set train.epochs=50 --set seed=7\n' +
-        '  pnpm train iris --resume 20261123-164512-3fa2   # after Ctrl-C or SIGTERM stopped that run\n\n' +
+        '  pnpm train iris --resume 20261123-164512-3fa2   # after Ctrl-C or SIGTERM stopped that run\n' +
+        '  pnpm train iris --on sagemaker\n' +
+        '  pnpm train iris --on sagemaker --instance-type ml.g5.xlarge --spot --max-runtime 7200\n\n' +
         'Config precedence: defaults < models/<model>/config.json < environment < --set.',
     )
     .action(async (model: string, options: TrainOptions) => {
-      process.exitCode = await trainModel(model, options)
+      // Checked before anything loads or runs: a wrong flag costs nothing.
+      const choice = parseExecutorFlags(options)
+      process.exitCode =
+        choice.executor === 'local'
+          ? await trainModel(model, options)
+          : await trainOnSageMaker(model, options, choice)
     })
 }
 
 async function trainModel(name: string, options: TrainOptions): Promise<number> {
-  if (options.on !== 'local') {
-    throw new UserError({
-      input: `--on ${options.on}`,
-      problem: 'is not an executor this version can run',
-      expected: 'local',
-      fix: 'leave --on out to train on this machine',
-    })
-  }
   let shownDir = ''
   // Loaded when the command runs, so other commands start without tfjs and onnxruntime.
   const { trainLocally } = await import('@sagepack/core-train')
@@ -79,6 +99,39 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
   const summary = await testMetricsSummary(result.runDir)
   process.stdout.write(
     `\nrun ${result.runId} completed in ${result.durationSeconds.toFixed(1)} s${summary ? `: ${summary}` : ''}\n` +
+      `  ${shownDir}\n`,
+  )
+  return 0
+}
+
+async function trainOnSageMaker(
+  name: string,
+  options: TrainOptions,
+  choice: Extract<ExecutorChoice, { executor: 'sagemaker' }>,
+): Promise<number> {
+  const { trainOnSageMaker: run } = await import('../train-sagemaker/train-on-sagemaker')
+  const result = await run({
+    workspaceRoot: findWorkspaceRoot(),
+    model: name,
+    sets: options.set,
+    ...(options.runsDir ? { runsRoot: resolve(options.runsDir) } : {}),
+    instanceType: choice.instanceType,
+    instanceCount: choice.instanceCount,
+    spot: choice.spot,
+    ...(choice.maxRuntimeSeconds ? { maxRuntimeSeconds: choice.maxRuntimeSeconds } : {}),
+  })
+  const shownDir = relative(process.cwd(), result.runDir) || result.runDir
+  if (result.status !== 'completed') {
+    process.stderr.write(
+      `\nrun ${result.runId} (SageMaker job ${result.trainingJobName}) ${result.status} after ${result.durationSeconds.toFixed(1)} s; ` +
+        `its FailureReason is above and in ${join(shownDir, 'output', 'failure')}.\n` +
+        `logs: CloudWatch /aws/sagemaker/TrainingJobs, ${result.trainingJobName}/algo-*\n`,
+    )
+    return result.exitCode
+  }
+  const summary = await testMetricsSummary(result.runDir)
+  process.stdout.write(
+    `\nrun ${result.runId} (SageMaker job ${result.trainingJobName}) completed in ${result.durationSeconds.toFixed(1)} s${summary ? `: ${summary}` : ''}\n` +
       `  ${shownDir}\n`,
   )
   return 0

@@ -6,15 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { INVOCATION_WORKER_SOURCE } from '@sagepack/core-serve'
 import { build } from 'esbuild'
 import { ESM_BANNER } from './esm-banner'
-
-const RUNTIME_EXTERNALS = [
-  'onnxruntime-node',
-  '@tensorflow/tfjs',
-  '@tensorflow/tfjs-core',
-  '@tensorflow/tfjs-backend-wasm',
-  '@tensorflow/tfjs-node',
-  '@tensorflow/tfjs-node-gpu',
-]
+import { RUNTIME_EXTERNALS } from './runtime-externals'
 
 const RUNTIME_SOURCE = fileURLToPath(new URL('./runtime-process.ts', import.meta.url))
 
@@ -28,7 +20,7 @@ export async function buildRuntime(outDir: string): Promise<string[]> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: RUNTIME_EXTERNALS,
+    external: [...RUNTIME_EXTERNALS],
     legalComments: 'none',
     logLevel: 'warning',
     banner: { js: ESM_BANNER },

@@ -1,0 +1,135 @@
+// `sagepack runs push|pull <model> <run>`: archive a run to the team's artifact store and fetch it
+// back, so experiments are shared rather than redone.
+import { relative, resolve } from 'node:path'
+import { defaultArtifactStoreUri, openArtifactStore } from '@sagepack/core-data'
+import { defaultRunsRoot, findWorkspaceRoot } from '@sagepack/core-train/workspace'
+import { Command } from 'commander'
+import { archiveProgress } from '../bundle/archive-progress'
+import { formatBytes } from '../bundle-model/format-bytes'
+import { pullRun } from '../runs-archive/pull-run'
+import { pushRun } from '../runs-archive/push-run'
+import { runArchiveKey } from '../runs-archive/run-archive-key'
+
+interface StoreOptions {
+  store?: string
+  runsDir?: string
+}
+
+/** A bar from 8 MiB on: network transfers are slower than writing an archive to disk. */
+const MIN_BAR_BYTES = 8 * 1024 * 1024
+
+const STORE_HELP =
+  'the artifact store: s3://bucket/prefix/, file:///folder/ or a folder path\n' +
+  '(default: $SAGEPACK_ARTIFACT_STORE, else .sagepack/store/ in the workspace)'
+
+export function runsCommand(): Command {
+  return (
+    new Command('runs')
+      .summary('share runs through the artifact store: runs push, runs pull')
+      .description(
+        'Archive runs to the artifact store and fetch them back, so a team shares its experiments.\n' +
+          'A run is stored as runs/<model>/<run-id>.tar.gz under the store, with its sha256; pulls check it.',
+      )
+      // Commands added with addCommand do not inherit the program's exitOverride: without their own,
+      // --help and usage errors would end the process instead of returning main()'s exit code.
+      .exitOverride()
+      .addCommand(pushCommand())
+      .addCommand(pullCommand())
+  )
+}
+
+function pushCommand(): Command {
+  return new Command('push')
+    .summary('archive runs/<model>/<run> to the artifact store')
+    .description(
+      'Pack a finished run folder (every file and folder; links and credential files are refused) into a\n' +
+        'reproducible runs/<model>/<run>.tar.gz and upload it to the artifact store (multipart to S3 for large\n' +
+        'runs). Pushing a run the store already holds, byte for byte, uploads nothing; an archive of the same\n' +
+        'run with other contents is only replaced with --force.',
+    )
+    .argument('<model>', 'the model name, as in runs/<model>/')
+    .argument('<run>', 'the run id, the folder name under runs/<model>/')
+    .option('--store <uri>', STORE_HELP)
+    .option('--runs-dir <dir>', 'where runs are kept (default: runs/ at the workspace root)')
+    .option('--force', 'replace an archive of this run that holds other contents')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  $ sagepack runs push iris 20261123-164512-3fa2\n' +
+        '  $ sagepack runs push iris 20261123-164512-3fa2 --store s3://my-artifacts/sagepack/\n' +
+        '  $ SAGEPACK_ARTIFACT_STORE=s3://my-artifacts/sagepack/ sagepack runs push iris 20261123-164512-3fa2',
+    )
+    .action(async (model: string, runId: string, options: StoreOptions & { force?: boolean }) => {
+      const { store, runsRoot } = locate(options)
+      const progress = archiveProgress({
+        label: `uploading ${runArchiveKey(model, runId)}`,
+        minBytes: MIN_BAR_BYTES,
+      })
+      try {
+        const pushed = await pushRun({
+          store,
+          runsRoot,
+          model,
+          runId,
+          ...(options.force ? { force: true } : {}),
+          onProgress: progress.update,
+        })
+        progress.stop()
+        const what = `${formatBytes(pushed.size)}, ${pushed.entries} entries, sha256 ${pushed.sha256.slice(0, 12)}`
+        process.stdout.write(
+          pushed.outcome === 'unchanged'
+            ? `run ${model}/${runId} is already in ${pushed.uri} (${what}); nothing uploaded\n`
+            : `${pushed.outcome === 'replaced' ? 'replaced' : 'pushed'} run ${model}/${runId} to ${pushed.uri} (${what})\n`,
+        )
+      } finally {
+        progress.stop()
+      }
+    })
+}
+
+function pullCommand(): Command {
+  return new Command('pull')
+    .summary('fetch runs/<model>/<run> from the artifact store')
+    .description(
+      'Download a run archived with `sagepack runs push`, check its sha256 against the one recorded at push,\n' +
+        'and unpack it into runs/<model>/<run>/. An existing run folder is never overwritten.',
+    )
+    .argument('<model>', 'the model name, as in runs/<model>/')
+    .argument('<run>', 'the run id')
+    .option('--store <uri>', STORE_HELP)
+    .option('--runs-dir <dir>', 'where runs are kept (default: runs/ at the workspace root)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  $ sagepack runs pull iris 20261123-164512-3fa2 --store s3://my-artifacts/sagepack/\n' +
+        '  $ sagepack runs pull iris 20261123-164512-3fa2 --runs-dir /tmp/shared-runs',
+    )
+    .action(async (model: string, runId: string, options: StoreOptions) => {
+      const { store, runsRoot } = locate(options)
+      const progress = archiveProgress({
+        label: `downloading ${runArchiveKey(model, runId)}`,
+        minBytes: MIN_BAR_BYTES,
+      })
+      try {
+        const pulled = await pullRun({ store, runsRoot, model, runId, onProgress: progress.update })
+        progress.stop()
+        const shown = relative(process.cwd(), pulled.dir)
+        process.stdout.write(
+          `pulled run ${model}/${runId} from ${pulled.uri} into ${shown.startsWith('..') ? pulled.dir : shown} ` +
+            `(${formatBytes(pulled.size)}, sha256 ${pulled.sha256.slice(0, 12)} verified)\n`,
+        )
+      } finally {
+        progress.stop()
+      }
+    })
+}
+
+function locate(options: StoreOptions) {
+  const workspaceRoot = findWorkspaceRoot()
+  return {
+    store: openArtifactStore(options.store ?? defaultArtifactStoreUri(workspaceRoot)),
+    runsRoot: options.runsDir ? resolve(options.runsDir) : defaultRunsRoot(workspaceRoot),
+  }
+}

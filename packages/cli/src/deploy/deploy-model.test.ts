@@ -1,0 +1,316 @@
+// deploy against mocked CloudFormation and SageMaker runtime (the control plane no emulator offers),
+// with a real bundle and a real file:// artifact store: the whole request of every call is asserted.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import {
+  CloudFormationClient,
+  CreateChangeSetCommand,
+  DeleteChangeSetCommand,
+  DescribeChangeSetCommand,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  ExecuteChangeSetCommand,
+} from '@aws-sdk/client-cloudformation'
+import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
+import { MODEL_ENDPOINT_TEMPLATE } from '@sagepack/cloudformation'
+import { bundleKey, openArtifactStore, sha256OfFile } from '@sagepack/core-data'
+import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
+import { mockClient } from 'aws-sdk-client-mock'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { type DeployOptions, deployModel } from './deploy-model'
+import { capturePrint, writeFixtureBundle } from './deploy-model.fixture'
+
+const cfn = mockClient(CloudFormationClient)
+const runtime = mockClient(SageMakerRuntimeClient)
+const workspaceRoot = findWorkspaceRoot()
+const folder = locateModel(workspaceRoot, 'iris')
+const template = readFileSync(MODEL_ENDPOINT_TEMPLATE, 'utf8')
+const example = readFileSync(join(folder.dir, 'inference', 'example.json'), 'utf8')
+const NOW = new Date('2026-11-23T12:00:00Z')
+const STACK = 'sagepack-iris-staging'
+const ENV = {
+  SAGEPACK_ARTIFACT_STORE: 's3://ignored-by-the-injected-store/',
+  SAGEPACK_IMAGE_URI: '123456789012.dkr.ecr.us-east-1.amazonaws.com/sagepack-runtime:abc123',
+  SAGEPACK_EXECUTION_ROLE_ARN: 'arn:aws:iam::123456789012:role/sagepack-execution',
+}
+
+let bundle: string
+let sha256: string
+
+beforeAll(async () => {
+  bundle = await writeFixtureBundle()
+  sha256 = await sha256OfFile(bundle)
+})
+
+beforeEach(() => {
+  cfn.reset()
+  runtime.reset()
+})
+
+function options(overrides: Partial<DeployOptions> = {}) {
+  const out = capturePrint()
+  const storeDir = mkdtempSync(join(tmpdir(), 'sagepack-store-'))
+  const store = openArtifactStore(pathToFileURL(storeDir).href)
+  const deploy: DeployOptions = {
+    workspaceRoot,
+    folder,
+    stage: 'staging',
+    bundle,
+    env: ENV,
+    print: out.print,
+    clients: () => ({
+      cloudformation: new CloudFormationClient({}),
+      runtime: new SageMakerRuntimeClient({}),
+    }),
+    openStore: () => store,
+    pollMs: 0,
+    now: () => NOW,
+    ...overrides,
+  }
+  return { deploy, out, store }
+}
+
+function expectedParameters(modelDataUrl: string) {
+  const values: Record<string, string> = {
+    ModelName: 'iris',
+    Stage: 'staging',
+    ImageUri: ENV.SAGEPACK_IMAGE_URI,
+    ExecutionRoleArn: ENV.SAGEPACK_EXECUTION_ROLE_ARN,
+    ModelDataUrl: modelDataUrl,
+    ModelDataCompression: 'Gzip',
+    BundleDigest: sha256,
+    InstanceType: 'ml.m5.large',
+    InitialInstanceCount: '1',
+    MinInstanceCount: '1',
+    MaxInstanceCount: '2',
+    TargetInvocationsPerInstance: '1000',
+    ServerlessMemorySizeInMB: '0',
+    ServerlessMaxConcurrency: '5',
+    MaxPayloadInMB: '6',
+    ModelLatencyAlarmMicroseconds: '500000',
+  }
+  return Object.entries(values).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }))
+}
+
+const changeSetName = () => `sagepack-${sha256.slice(0, 12)}-20261123-120000`
+const missingStack = Object.assign(new Error(`Stack with id ${STACK} does not exist`), {
+  name: 'ValidationError',
+})
+
+describe('deployModel', () => {
+  it('creates the stack, streams its events, and smoke-tests the endpoint', async () => {
+    const { deploy, out, store } = options()
+    const after = new Date(NOW.getTime() + 1000)
+    cfn
+      .on(DescribeStacksCommand)
+      .rejectsOnce(missingStack)
+      .resolvesOnce({ Stacks: [{ StackName: STACK, StackStatus: 'CREATE_IN_PROGRESS', CreationTime: NOW }] })
+      .resolves({
+        Stacks: [
+          {
+            StackName: STACK,
+            StackStatus: 'CREATE_COMPLETE',
+            CreationTime: NOW,
+            Outputs: [{ OutputKey: 'EndpointName', OutputValue: 'iris-staging' }],
+          },
+        ],
+      })
+    cfn.on(CreateChangeSetCommand).resolves({ Id: 'cs-1' })
+    cfn
+      .on(DescribeChangeSetCommand)
+      .resolvesOnce({ Status: 'CREATE_PENDING' })
+      .resolves({
+        Status: 'CREATE_COMPLETE',
+        Changes: [
+          {
+            Type: 'Resource',
+            ResourceChange: {
+              Action: 'Add',
+              LogicalResourceId: 'Endpoint',
+              ResourceType: 'AWS::SageMaker::Endpoint',
+            },
+          },
+        ],
+      })
+    cfn.on(ExecuteChangeSetCommand).resolves({})
+    cfn
+      .on(DescribeStackEventsCommand)
+      .resolvesOnce({
+        StackEvents: [
+          {
+            EventId: 'e1',
+            StackId: 's',
+            StackName: STACK,
+            Timestamp: after,
+            LogicalResourceId: 'Model',
+            ResourceType: 'AWS::SageMaker::Model',
+            ResourceStatus: 'CREATE_IN_PROGRESS',
+          },
+        ],
+      })
+      .resolves({ StackEvents: [] })
+    runtime.on(InvokeEndpointCommand).resolves({
+      Body: new TextEncoder().encode('{"predictions":[{"species":"setosa"}]}') as never,
+    })
+
+    expect(await deployModel(deploy)).toBe(0)
+
+    const key = bundleKey('iris', sha256)
+    expect((await store.head(key))?.sha256).toBe(sha256)
+    expect(cfn.commandCalls(DescribeStacksCommand)[0]?.args[0].input).toEqual({ StackName: STACK })
+    expect(cfn.commandCalls(CreateChangeSetCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        StackName: STACK,
+        ChangeSetName: changeSetName(),
+        ChangeSetType: 'CREATE',
+        TemplateBody: template,
+        Parameters: expectedParameters(store.uri(key)),
+        Tags: [
+          { Key: 'sagepack:model', Value: 'iris' },
+          { Key: 'sagepack:stage', Value: 'staging' },
+          { Key: 'sagepack:bundle-digest', Value: sha256 },
+        ],
+        Description: `sagepack deploy ${changeSetName()}`,
+      },
+    ])
+    expect(cfn.commandCalls(DescribeChangeSetCommand).map((c) => c.args[0].input)).toEqual([
+      { StackName: STACK, ChangeSetName: changeSetName() },
+      { StackName: STACK, ChangeSetName: changeSetName() },
+    ])
+    expect(cfn.commandCalls(ExecuteChangeSetCommand).map((c) => c.args[0].input)).toEqual([
+      { StackName: STACK, ChangeSetName: changeSetName() },
+    ])
+    expect(cfn.commandCalls(DescribeStackEventsCommand)[0]?.args[0].input).toEqual({ StackName: STACK })
+    const invoke = runtime.commandCalls(InvokeEndpointCommand)[0]?.args[0].input
+    expect({ ...invoke, Body: new TextDecoder().decode(invoke?.Body as Uint8Array) }).toEqual({
+      EndpointName: 'iris-staging',
+      ContentType: 'application/json',
+      Accept: 'application/json',
+      Body: example,
+    })
+    expect(out.text()).toContain('creating sagepack-iris-staging:')
+    expect(out.text()).toMatch(/Add\s+Endpoint \(AWS::SageMaker::Endpoint\)/)
+    expect(out.text()).toMatch(/CREATE_IN_PROGRESS\s+Model \(AWS::SageMaker::Model\)/)
+    expect(out.text()).toContain('smoke test: iris-staging answered {"predictions":[{"species":"setosa"}]}')
+  })
+
+  it('re-running with nothing changed deletes the empty change set and deploys nothing', async () => {
+    const { deploy, out, store } = options()
+    // The bundle is already in the store from an earlier deploy: no second upload either.
+    await store.putFile(bundleKey('iris', sha256), bundle, { sha256 })
+    cfn.on(DescribeStacksCommand).resolves({
+      Stacks: [{ StackName: STACK, StackStatus: 'UPDATE_COMPLETE', CreationTime: NOW }],
+    })
+    cfn.on(CreateChangeSetCommand).resolves({ Id: 'cs-2' })
+    cfn.on(DescribeChangeSetCommand).resolves({
+      Status: 'FAILED',
+      StatusReason:
+        "The submitted information didn't contain changes. Submit different information to create a change set.",
+    })
+    cfn.on(DeleteChangeSetCommand).resolves({})
+    runtime.on(InvokeEndpointCommand).resolves({ Body: new TextEncoder().encode('[]') as never })
+
+    expect(await deployModel(deploy)).toBe(0)
+
+    expect(cfn.commandCalls(CreateChangeSetCommand)[0]?.args[0].input.ChangeSetType).toBe('UPDATE')
+    expect(cfn.commandCalls(DeleteChangeSetCommand).map((c) => c.args[0].input)).toEqual([
+      { StackName: STACK, ChangeSetName: changeSetName() },
+    ])
+    expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
+    expect(out.text()).toContain('already uploaded')
+    expect(out.text()).toContain('no changes: sagepack-iris-staging already runs this bundle')
+  })
+
+  it('a failed stack prints its failed events and returns non-zero', async () => {
+    const { deploy, out } = options()
+    const after = new Date(NOW.getTime() + 1000)
+    cfn
+      .on(DescribeStacksCommand)
+      .resolvesOnce({ Stacks: [{ StackName: STACK, StackStatus: 'UPDATE_COMPLETE', CreationTime: NOW }] })
+      .resolves({
+        Stacks: [{ StackName: STACK, StackStatus: 'UPDATE_ROLLBACK_COMPLETE', CreationTime: NOW }],
+      })
+    cfn.on(CreateChangeSetCommand).resolves({ Id: 'cs-3' })
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
+    cfn.on(ExecuteChangeSetCommand).resolves({})
+    cfn.on(DescribeStackEventsCommand).resolves({
+      StackEvents: [
+        {
+          EventId: 'e3',
+          StackId: 's',
+          StackName: STACK,
+          Timestamp: new Date(after.getTime() + 1000),
+          LogicalResourceId: STACK,
+          ResourceType: 'AWS::CloudFormation::Stack',
+          ResourceStatus: 'UPDATE_ROLLBACK_COMPLETE',
+        },
+        {
+          EventId: 'e2',
+          StackId: 's',
+          StackName: STACK,
+          Timestamp: after,
+          LogicalResourceId: 'Endpoint',
+          ResourceType: 'AWS::SageMaker::Endpoint',
+          ResourceStatus: 'UPDATE_FAILED',
+          ResourceStatusReason: 'The account-level service limit for ml.m5.large is 0 Instances',
+        },
+        {
+          EventId: 'old',
+          StackId: 's',
+          StackName: STACK,
+          Timestamp: new Date(NOW.getTime() - 60_000),
+          LogicalResourceId: 'Endpoint',
+          ResourceType: 'AWS::SageMaker::Endpoint',
+          ResourceStatus: 'UPDATE_FAILED',
+          ResourceStatusReason: 'from an earlier deploy: must not be printed',
+        },
+      ],
+    })
+
+    expect(await deployModel(deploy)).toBe(1)
+
+    expect(runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(0)
+    const text = out.text()
+    expect(text).toContain(
+      'sagepack-iris-staging ended UPDATE_ROLLBACK_COMPLETE; CloudFormation rolled the change back',
+    )
+    expect(text.split('Failed events:')[1]).toMatch(
+      /UPDATE_FAILED\s+Endpoint \(AWS::SageMaker::Endpoint\)\s+The account-level service limit/,
+    )
+    expect(text).not.toContain('from an earlier deploy')
+  })
+
+  it('refuses a stack left in ROLLBACK_COMPLETE with the command that clears it', async () => {
+    const { deploy } = options()
+    cfn.on(DescribeStacksCommand).resolves({
+      Stacks: [{ StackName: STACK, StackStatus: 'ROLLBACK_COMPLETE', CreationTime: NOW }],
+    })
+    await expect(deployModel(deploy)).rejects.toThrow(`aws cloudformation delete-stack --stack-name ${STACK}`)
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
+  })
+
+  it('a dry run prints the parameters and the template and makes no AWS call', async () => {
+    const { deploy, out } = options({
+      env: {},
+      stage: 'dev',
+      clients: () => {
+        throw new Error('a dry run must not create AWS clients')
+      },
+      openStore: () => {
+        throw new Error('a dry run must not open the artifact store')
+      },
+      dryRun: true,
+    })
+    expect(await deployModel(deploy)).toBe(0)
+    const text = out.text()
+    expect(text).toContain('dry run: no AWS calls. Stack sagepack-iris-dev')
+    expect(text).toContain(
+      `ModelDataUrl = s3://<sagepack-platform output ArtifactBucketName>/iris/${sha256}/model.tar.gz`,
+    )
+    expect(text).toContain('ServerlessMemorySizeInMB = 2048')
+    expect(text).toContain(template)
+    expect(cfn.calls()).toHaveLength(0)
+  })
+})
