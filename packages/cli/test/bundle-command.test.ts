@@ -1,7 +1,15 @@
 // End to end: `sagepack bundle` / `inspect` on a real iris run, read back by the tools SageMaker and
 // people use (GNU tar, Python's tarfile, node-tar).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -74,6 +82,27 @@ describe('sagepack bundle', () => {
     })
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).train.epochs).toBe(40)
   })
+
+  it('is a cache hit the second time with nothing changed, and rebuilds a bundle changed since', async () => {
+    const out = join(scratch(), 'model.tar.gz')
+    const args = ['bundle', 'iris', '--runs-dir', runsRoot, '--run', runId, '--out', out]
+    expect((await sagepack(args)).code).toBe(0)
+    const written = statSync(out)
+
+    const again = await sagepack(args)
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stdout).toMatch(/up to date: .*model\.tar\.gz .*\(cache hit, checked in (\d+\.\d) s\)/)
+    const checkedIn = Number(/checked in (\d+\.\d) s/.exec(again.stdout)?.[1])
+    expect(checkedIn).toBeLessThan(2)
+    expect(statSync(out).mtimeMs).toBe(written.mtimeMs)
+    expect(readFileSync(out).equals(readFileSync(first))).toBe(true)
+
+    // A bundle touched since it was written is never trusted: it is rebuilt and verified.
+    appendFileSync(out, Buffer.from([0]))
+    const rebuilt = await sagepack(args)
+    expect(rebuilt.stdout).toMatch(/wrote .*model\.tar\.gz in/)
+    expect(readFileSync(out).equals(readFileSync(first))).toBe(true)
+  }, 60_000)
 
   it("refuses a secret file in the run's model folder, naming it", async () => {
     const copyRoot = scratch()

@@ -58,8 +58,12 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
     ...(options.outFile ? { outFile: options.outFile } : {}),
     onProgress: progress.update,
   }).finally(() => progress.stop())
+  const where = relative(process.cwd(), result.path) || result.path
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
   out.write(
-    `wrote ${relative(process.cwd(), result.path) || result.path} in ${((Date.now() - started) / 1000).toFixed(1)} s\n` +
+    (result.cached
+      ? `up to date: ${where} already holds this run, code and config (cache hit, checked in ${seconds} s)\n`
+      : `wrote ${where} in ${seconds} s\n`) +
       `  ${formatBytes(result.size)}, ${result.manifest.files.length + 1} files, ${result.manifest.modelFormat} weights, verified\n` +
       `  sha256 ${result.sha256}\n`,
   )

@@ -11,6 +11,7 @@ import { collectBundleFiles } from '../bundle/collect-bundle-files'
 import { buildManifest, type FileDigest, fileDigest, serializeManifest } from '../bundle/manifest'
 import { type ArchiveEntry, writeArchive } from '../bundle/write-archive'
 import { buildInferenceCode } from './build-inference-code'
+import { bundleCacheKey, cachedBundle, recordBundle } from './bundle-cache'
 import { runtimeDependencies } from './runtime-dependencies'
 
 export const BUNDLE_FILE = join('dist', 'model.tar.gz')
@@ -21,6 +22,8 @@ export interface BundleResult {
   sha256: string
   size: number
   manifest: BundleManifest
+  /** True when the bundle already there was exactly this one, so nothing was written. */
+  cached: boolean
 }
 
 export async function bundleModel(options: {
@@ -95,13 +98,18 @@ export async function bundleModel(options: {
   )
   entries.push({ archivePath: MANIFEST_FILE, mode: 0o644, source: { data: serializeManifest(manifest) } })
   const outFile = options.outFile ?? join(folder.dir, BUNDLE_FILE)
+  const key = bundleCacheKey(entries.map((entry) => ({ ...entry, ...digestOf(entry) })))
+  const cached = await cachedBundle(outFile, key)
+  if (cached) return { path: outFile, ...cached, cached: true }
   await mkdir(dirname(outFile), { recursive: true })
   const written = await writeArchive(
     entries,
     outFile,
     options.onProgress ? { onProgress: options.onProgress } : {},
   )
-  return { path: outFile, sha256: written.sha256, size: written.size, manifest }
+  const result = { sha256: written.sha256, size: written.size, manifest }
+  await recordBundle(outFile, key, result)
+  return { path: outFile, ...result, cached: false }
 }
 
 function digestOf(entry: ArchiveEntry): FileDigest {
