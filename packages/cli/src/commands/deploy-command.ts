@@ -1,10 +1,8 @@
 // `sagepack deploy <model> --stage <stage>`: ship the model's bundle to its SageMaker endpoint stack.
 import { resolve } from 'node:path'
 import { UserError } from '@sagepack/core-data'
-import { STAGES, type Stage } from '@sagepack/core-train'
-import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
+import { findWorkspaceRoot, locateModel, STAGES, type Stage } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
-import { deployModel } from '../deploy/deploy-model'
 
 interface DeployCommandOptions {
   stage: string
@@ -41,6 +39,8 @@ export function deployCommand(): Command {
     .action(async (name: string, options: DeployCommandOptions) => {
       const stage = parseStage(options.stage)
       const workspaceRoot = findWorkspaceRoot()
+      // Loaded here: the AWS SDK clients and the templates are not needed for any other command.
+      const { deployModel } = await import('../deploy/deploy-model')
       process.exitCode = await deployModel({
         workspaceRoot,
         folder: locateModel(workspaceRoot, name),

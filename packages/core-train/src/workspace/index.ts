@@ -1,5 +1,7 @@
-// A light entry to core-train for tools that only find models and runs (bundle, inspect): no tfjs,
-// no onnxruntime, so a CLI command that does not train starts fast and small.
+// A light entry to core-train for tools that only find models and runs (bundle, inspect, deploy's
+// argument checks): no tfjs, no onnxruntime, so a CLI command that does not train starts fast and small.
+
+export { STAGES, type Stage } from '../config/deployment-settings'
 
 export { type GitState, gitState } from '../runs/git-state'
 export { createRunDirectory, defaultRunsRoot, newRunId } from '../runs/run-directory'
