@@ -41,6 +41,14 @@ describe('csvCodec.decode', () => {
     ])
   })
 
+  it('skips a byte order mark at the start, as Excel writes one before a quoted first field', () => {
+    expect(csvCodec.decode('\uFEFF"a, b",c\r\nd,e\r\n')).toEqual([
+      ['a, b', 'c'],
+      ['d', 'e'],
+    ])
+    expect(csvCodec.decode('\uFEFF5.1,3.5\n')).toEqual([['5.1', '3.5']])
+  })
+
   it('refuses an empty line between records, naming it, since predictions are joined to lines by position', () => {
     expect(decodeError('1,2\n\n3,4\n').message.split('\n')[0]).toBe('line 2: empty line between records')
     expect(decodeError('"1",2\r\n\r\n3,4\r\n').input).toBe('line 2')

@@ -12,7 +12,10 @@ export async function defaultLoad(context: ModelContext): Promise<LoadedModel> {
       ? `preprocessor.json produces ${preprocessor.width} features per row but the model takes ${predictor.inputWidth}`
       : classes && classes.length !== predictor.outputWidth
         ? `preprocessor.json lists ${classes.length} classes but the model outputs ${predictor.outputWidth} values per row`
-        : undefined
+        : // A numeric label is one value per row; more would be answered as lists instead of failing.
+          preprocessor && !classes && predictor.outputWidth !== 1
+          ? `preprocessor.json has a numeric label (one value per row) but the model outputs ${predictor.outputWidth} values per row`
+          : undefined
   if (mismatch) {
     await predictor.dispose()
     throw new UserError({

@@ -111,6 +111,15 @@ describe('loadServedModel with the default handler', () => {
       /do not belong together: preprocessor\.json lists 3 classes but the model outputs 1 values per row/,
     )
   })
+
+  it("fails at load when a regressor's preprocessor comes with a classifier's model", async () => {
+    const classifier = await writeModelDir()
+    const regressor = await writeModelDir({ task: 'regression' })
+    await cp(join(regressor.dir, 'preprocessor.json'), join(classifier.dir, 'preprocessor.json'))
+    await expect(loadServedModel(classifier.dir)).rejects.toThrow(
+      /do not belong together: preprocessor\.json has a numeric label \(one value per row\) but the model outputs 3 values per row/,
+    )
+  })
 })
 
 describe('loadServedModel with a bundled handler module', () => {

@@ -16,6 +16,10 @@ export function rowsToRecords(
         input: `row ${index} (counting from 0)`,
         problem: `has ${row.length} value${row.length === 1 ? '' : 's'}`,
         expected: `${names.length} values in this order: ${names.join(', ')}`,
+        // Extra values are most often a text or a name with a comma that a CSV client left unquoted.
+        ...(row.length > names.length
+          ? { fix: 'in CSV, put a value that holds a comma in double quotes: "Hello, world"' }
+          : {}),
       })
     }
     const record: Record<string, unknown> = {}

@@ -8,6 +8,12 @@ import { importWithNode, tryImport } from '../backend/import-package'
 export interface OnnxParity {
   /** Largest |onnx - tfjs| over every output of every row; Infinity where only one side is NaN. */
   maxAbsDiff: number
+  /**
+   * Largest |onnx - tfjs| / max(1, |tfjs|): the absolute difference for outputs within ±1
+   * (probabilities), the relative one beyond. float32 keeps ~7 significant digits, so a regression
+   * output of 46 mpg or 250000 dollars differs in its last bits by more than any fixed absolute bound.
+   */
+  maxScaledDiff: number
   rows: number
 }
 
@@ -31,10 +37,24 @@ export async function checkOnnxParity(
   if (actual.length !== expected.length) {
     throw new Error(`onnx gave ${actual.length} outputs for ${rows} rows, tfjs ${expected.length}`)
   }
+  return { ...compareOutputs(expected, actual), rows }
+}
+
+/** The largest absolute and scaled differences of `actual` (onnxruntime) from `expected` (tfjs). */
+export function compareOutputs(
+  expected: ArrayLike<number>,
+  actual: ArrayLike<number>,
+): { maxAbsDiff: number; maxScaledDiff: number } {
   let maxAbsDiff = 0
-  for (let i = 0; i < expected.length; i++)
-    maxAbsDiff = Math.max(maxAbsDiff, absDiff(actual[i] ?? 0, expected[i] ?? 0))
-  return { maxAbsDiff, rows }
+  let maxScaledDiff = 0
+  for (let i = 0; i < expected.length; i++) {
+    const reference = expected[i] ?? 0
+    const diff = absDiff(actual[i] ?? 0, reference)
+    maxAbsDiff = Math.max(maxAbsDiff, diff)
+    const scale = Number.isFinite(reference) ? Math.max(1, Math.abs(reference)) : 1
+    maxScaledDiff = Math.max(maxScaledDiff, diff / scale)
+  }
+  return { maxAbsDiff, maxScaledDiff }
 }
 
 function tfjsOutputs(

@@ -44,6 +44,31 @@ describe('exportOnnxArtifact', () => {
     expect(existsSync(join(dir, ONNX_FILE))).toBe(true)
   })
 
+  it('exports a regressor whose outputs are in the thousands, where float32 rounding exceeds 1e-5', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'onnx-artifact-'))
+    const regressor = tf.sequential()
+    regressor.add(
+      tf.layers.dense({
+        units: 16,
+        inputShape: [4],
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }),
+      }),
+    )
+    regressor.add(
+      tf.layers.dense({
+        units: 1,
+        kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }),
+        biasInitializer: tf.initializers.constant({ value: 1000 }),
+      }),
+    )
+    const report = await exportOnnxArtifact(regressor, { features, rows }, dir, silentLogger)
+    expect(report).toMatchObject({ exported: true, rows })
+    // One float32 step at 1000 is 6.1e-5: an absolute 1e-5 bound would drop this export.
+    expect(report.maxScaledDiff).toBeLessThan(1e-6)
+    expect(existsSync(join(dir, ONNX_FILE))).toBe(true)
+  })
+
   it('keeps the tfjs format, with the reason, when a layer cannot be exported', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'onnx-artifact-'))
     const report = await exportOnnxArtifact(
