@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type S3TestServer, startS3TestServer } from '@sagepack/core-data/testing'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { main } from '../src/main'
 import { treeListing, writeRunFolder } from '../src/runs-archive/run-folder.fixture'
 import { sagepack } from './run-cli'
+import { runMain as run } from './run-main'
 
 const RUN = '20261123-164512-3fa2'
 let server: S3TestServer
@@ -31,27 +31,6 @@ beforeEach(async (context) => {
     vi.unstubAllEnvs()
   })
 })
-
-/** Runs the CLI in this process, as bin/sagepack.mjs does, capturing what it prints. */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk)
-    return true
-  })
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk)
-    return true
-  })
-  try {
-    const code = await main(['node', 'sagepack', ...args])
-    return { code, stdout, stderr }
-  } finally {
-    out.mockRestore()
-    err.mockRestore()
-  }
-}
 
 describe('sagepack runs push / pull', () => {
   it('round-trips a run through S3 (the real command, as a child process), identical tree', async () => {
@@ -183,6 +162,6 @@ describe('sagepack runs push / pull', () => {
     expect(help.stdout).toContain(
       '$ sagepack runs push iris 20261123-164512-3fa2 --store s3://my-artifacts/sagepack/',
     )
-    expect((await run('runs', '--help')).stdout).toMatch(/push \[options\] <model> <run>\s+archive runs/)
+    expect((await run('runs', '--help')).stdout).toMatch(/push \[options\] <model> <run>\s+upload runs/)
   })
 })

@@ -3,6 +3,7 @@
 import { relative } from 'node:path'
 import type { ModelFolder } from '@sagepack/core-train/workspace'
 import { archiveProgress } from '../bundle/archive-progress'
+import { checkReleasedArtifacts } from '../runs-release/check-released-artifacts'
 import { type BundleResult, bundleModel } from './bundle-model'
 import { formatBytes } from './format-bytes'
 import { selectRun } from './select-run'
@@ -41,11 +42,20 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
     }
     run = { runId: trained.runId, runDir: trained.runDir, reason: 'latest' }
   }
+  // Checked before anything is built: a bundle of other bytes than the promoted ones must not ship.
+  const verified = run.release
+    ? await checkReleasedArtifacts({
+        runDir: run.runDir,
+        release: run.release.content,
+        releaseFile: relative(process.cwd(), run.release.file) || run.release.file,
+        model: folder.name,
+      })
+    : null
   const why =
     run.reason === 'flag'
       ? 'as asked'
       : run.reason === 'release'
-        ? 'promoted in release.json'
+        ? `promoted in release.json${verified ? ', artifacts sha256 verified' : ''}`
         : 'the latest completed run'
   out.write(`bundling ${folder.name} from run ${run.runId} (${why})\n`)
   const started = Date.now()

@@ -2,17 +2,20 @@
 // promotes, else the latest completed run.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { readJsonFile, UserError } from '@sagepack/core-data'
+import { UserError } from '@sagepack/core-data'
 import { type RunRecord, readRunRecord } from '@sagepack/core-train/workspace'
+import { archivedRunDir } from '../runs-catalog/model-run-folders'
+import { checkRunId, isRunFolderName } from '../runs-catalog/run-names'
+import { type Release, readRelease, releaseFileOf } from '../runs-release/release-file'
 
 export interface SelectedRun {
   runId: string
   runDir: string
   /** Why this run: named on the command line, promoted in release.json, or the newest. */
   reason: 'flag' | 'release' | 'latest'
+  /** With reason `release`: what release.json holds, and where it is. */
+  release?: { file: string; content: Release }
 }
-
-const RELEASE_FILE = 'release.json'
 
 export async function selectRun(options: {
   runsRoot: string
@@ -26,33 +29,19 @@ export async function selectRun(options: {
       ...(await requireCompletedRun(runsRoot, model, options.runId, `--run ${options.runId}`)),
       reason: 'flag',
     }
-  const releaseFile = join(options.modelDir, RELEASE_FILE)
+  const releaseFile = releaseFileOf(options.modelDir)
   if (existsSync(releaseFile)) {
-    const runId = await releasedRunId(releaseFile)
+    const release = await readRelease(releaseFile)
     return {
-      ...(await requireCompletedRun(runsRoot, model, runId, `${releaseFile}: "runId"`)),
+      ...(await requireCompletedRun(runsRoot, model, release.runId, `${releaseFile}: "runId"`, {
+        missingFix: `fetch it with \`sagepack runs pull ${model} ${release.runId}\`, or promote a run that is here`,
+      })),
       reason: 'release',
+      release: { file: releaseFile, content: release },
     }
   }
   const latest = await latestCompletedRun(runsRoot, model)
   return latest ? { ...latest, reason: 'latest' } : null
-}
-
-async function releasedRunId(releaseFile: string): Promise<string> {
-  const release = await readJsonFile(releaseFile, {
-    expected: '{"runId": "<run id>", ...}',
-    fix: 'fix the JSON, or delete the file to bundle the latest run',
-  })
-  const runId = (release as { runId?: unknown }).runId
-  if (typeof runId !== 'string' || runId === '') {
-    throw new UserError({
-      input: releaseFile,
-      problem: 'has no "runId"',
-      expected: 'the id of the run to release, e.g. {"runId": "20261123-164512-3fa2"}',
-      fix: 'write the run id of a completed run, or delete the file to bundle the latest run',
-    })
-  }
-  return runId
 }
 
 async function requireCompletedRun(
@@ -60,17 +49,26 @@ async function requireCompletedRun(
   model: string,
   runId: string,
   input: string,
+  about: { missingFix?: string } = {},
 ): Promise<{ runId: string; runDir: string }> {
+  checkRunId(model, runId)
   const runDir = join(runsRoot, model, runId)
   const record = existsSync(join(runDir, 'run.json')) ? await readRunRecord(runDir) : null
   if (record?.status !== 'completed') {
+    const archived = archivedRunDir(runsRoot, model, runId)
+    const isArchived = !record && existsSync(archived)
     throw new UserError({
       input,
       problem: record
         ? `run ${runId} of ${model} is ${record.status}, not completed`
-        : `there is no run ${runId} of ${model} in ${runsRoot}`,
+        : isArchived
+          ? `run ${runId} of ${model} is archived (${archived})`
+          : `there is no run ${runId} of ${model} in ${runsRoot}`,
       expected: 'the id of a completed run (runs/<model>/<run-id>/run.json with status "completed")',
-      fix: `train one with \`pnpm train ${model}\`, or leave the run out to bundle the latest`,
+      fix: isArchived
+        ? `move it back to bundle it: mv ${archived} ${runDir}`
+        : (!record && about.missingFix) ||
+          `train one with \`pnpm train ${model}\`, or leave the run out to bundle the latest`,
     })
   }
   return { runId, runDir }
@@ -82,9 +80,9 @@ async function latestCompletedRun(
 ): Promise<{ runId: string; runDir: string } | null> {
   const dir = join(runsRoot, model)
   if (!existsSync(dir)) return null
-  // Run ids start with a UTC timestamp, so the newest sorts last.
+  // Run ids start with a UTC timestamp, so the newest sorts last; dot-folders are never runs.
   const ids = readdirSync(dir)
-    .filter((id) => existsSync(join(dir, id, 'run.json')))
+    .filter((id) => isRunFolderName(id) && existsSync(join(dir, id, 'run.json')))
     .sort()
     .reverse()
   for (const runId of ids) {

@@ -1,5 +1,5 @@
-// `sagepack runs push|pull <model> <run>`: archive a run to the team's artifact store and fetch it
-// back, so experiments are shared rather than redone.
+// `sagepack runs`: a model's runs (list, the default, compare, promote, archive), and push|pull to
+// share a run through the team's artifact store, so experiments are shared rather than redone.
 import { relative, resolve } from 'node:path'
 import { defaultArtifactStoreUri, openArtifactStore } from '@sagepack/core-data'
 import { defaultRunsRoot, findWorkspaceRoot } from '@sagepack/core-train/workspace'
@@ -9,6 +9,10 @@ import { formatBytes } from '../bundle-model/format-bytes'
 import { pullRun } from '../runs-archive/pull-run'
 import { pushRun } from '../runs-archive/push-run'
 import { runArchiveKey } from '../runs-archive/run-archive-key'
+import { runsArchiveCommand } from './runs-archive-command'
+import { runsCompareCommand } from './runs-compare-command'
+import { runsListCommand } from './runs-list-command'
+import { runsPromoteCommand } from './runs-promote-command'
 
 interface StoreOptions {
   store?: string
@@ -25,22 +29,42 @@ const STORE_HELP =
 export function runsCommand(): Command {
   return (
     new Command('runs')
-      .summary('share runs through the artifact store: runs push, runs pull')
+      .summary('list, compare, promote and archive runs; share them with push and pull')
+      .usage('<model> [--archived] | <command> [options] <args>')
       .description(
-        'Archive runs to the artifact store and fetch them back, so a team shares its experiments.\n' +
-          'A run is stored as runs/<model>/<run-id>.tar.gz under the store, with its sha256; pulls check it.',
+        'Work with the runs of a model, which `sagepack train` keeps in\n' +
+          'runs/<model>/<run-id>/. `sagepack runs <model>` lists them (short for\n' +
+          '`sagepack runs list <model>`); compare shows two side by side; promote names\n' +
+          'the one a merge deploys in models/<model>/release.json; archive moves one to\n' +
+          'runs/.archive/<model>/.\n\n' +
+          'push and pull share a run through the artifact store, as\n' +
+          'runs/<model>/<run-id>.tar.gz with its sha256, which pulls check.',
       )
       // Commands added with addCommand do not inherit the program's exitOverride: without their own,
       // --help and usage errors would end the process instead of returning main()'s exit code.
       .exitOverride()
+      // The default: `sagepack runs iris` lists, since `iris` is not a subcommand's name.
+      .addCommand(runsListCommand(), { isDefault: true })
+      .addCommand(runsCompareCommand())
+      .addCommand(runsPromoteCommand())
+      .addCommand(runsArchiveCommand())
       .addCommand(pushCommand())
       .addCommand(pullCommand())
+      .addHelpText(
+        'after',
+        '\nExamples:\n' +
+          '  $ sagepack runs iris\n' +
+          '  $ sagepack runs compare iris 20261123-164512-3fa2 20261124-090211-b7c0\n' +
+          '  $ sagepack runs promote iris 20261124-090211-b7c0\n' +
+          '  $ sagepack runs archive iris 20261123-164512-3fa2\n' +
+          '  $ sagepack runs push iris 20261124-090211-b7c0',
+      )
   )
 }
 
 function pushCommand(): Command {
   return new Command('push')
-    .summary('archive runs/<model>/<run> to the artifact store')
+    .summary('upload runs/<model>/<run> to the artifact store')
     .description(
       'Pack a finished run folder (every file and folder; links and credential files are refused) into a\n' +
         'reproducible runs/<model>/<run>.tar.gz and upload it to the artifact store (multipart to S3 for large\n' +

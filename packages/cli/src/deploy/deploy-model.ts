@@ -23,6 +23,7 @@ import { verifyArchive } from '../bundle/verify-archive'
 import { BUNDLE_FILE } from '../bundle-model/bundle-model'
 import { loadConfigDefinition } from '../models/load-config-definition'
 import { createChangeSet, describeChanges } from './change-set'
+import { checkReleasedBundle } from './check-released-bundle'
 import { readExampleInput } from './example-input'
 import { smokeTest } from './smoke-test'
 import { stackName as stackNameOf, stackParameters } from './stack-parameters'
@@ -65,6 +66,7 @@ export async function deployModel(options: DeployOptions): Promise<number> {
   const example = await readExampleInput(folder, workspaceRoot)
   const bundle = await ensureBundle(options, print)
   const verified = await verifyArchive(bundle)
+  await checkReleasedBundle({ folder, bundle, manifest: verified.manifest, workspaceRoot })
   const sha256 = await sha256OfFile(bundle)
   const templateBody = await readFile(MODEL_ENDPOINT_TEMPLATE, 'utf8')
   const stackName = stackNameOf(folder.name, stage)

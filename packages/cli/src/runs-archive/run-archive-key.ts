@@ -1,24 +1,12 @@
 // Where a run's archive lives in the artifact store: runs/<model>/<run-id>.tar.gz.
-import { UserError } from '@sagepack/core-data'
+import { checkModelName, checkRunId } from '../runs-catalog/run-names'
 
 export const RUN_ARCHIVES_PREFIX = 'runs/'
 
 /** The store key of a run's archive; a UserError when the model or run id cannot be a folder name. */
 export function runArchiveKey(model: string, runId: string): string {
-  if (!/^[a-z][a-z0-9-]*$/.test(model)) {
-    throw new UserError({
-      input: `model ${JSON.stringify(model)}`,
-      problem: 'is not a model name',
-      expected: 'the name of a folder under models/: lower-case letters, digits and hyphens, e.g. iris',
-    })
-  }
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId) || runId.includes('..')) {
-    throw new UserError({
-      input: `run ${JSON.stringify(runId)}`,
-      problem: 'is not a run id',
-      expected: `the name of a folder under runs/${model}/, e.g. 20261123-164512-3fa2`,
-    })
-  }
+  checkModelName(model)
+  checkRunId(model, runId)
   return `${runArchivesOf(model)}${runId}.tar.gz`
 }
 
