@@ -5,7 +5,7 @@ import { bundleCommand } from './commands/bundle-command'
 import { configCommand } from './commands/config-command'
 import { deployCommand } from './commands/deploy-command'
 import { inspectCommand } from './commands/inspect-command'
-import { plannedCommands } from './commands/planned-commands'
+import { newModelCommand } from './commands/new-model-command'
 import { predictCommand } from './commands/predict-command'
 import { runsCommand } from './commands/runs-command'
 import { serveCommand } from './commands/serve-command'
@@ -20,6 +20,7 @@ export function buildProgram(): Command {
     )
     .showHelpAfterError('(run `sagepack --help` for the list of commands)')
     .exitOverride()
+  program.addCommand(newModelCommand())
   program.addCommand(trainCommand())
   program.addCommand(bundleCommand())
   program.addCommand(serveCommand())
@@ -29,7 +30,6 @@ export function buildProgram(): Command {
   program.addCommand(runsCommand())
   program.addCommand(deployCommand())
   program.addCommand(transformCommand())
-  for (const command of plannedCommands()) program.addCommand(command)
   return program
 }
 

@@ -2,7 +2,16 @@
 // a change under models/iris/ as iris's alone, and a change in a core package as every model's. CI
 // (`turbo run ... --affected`) and the deploy workflow (.github/scripts/affected-models.sh) rely on it.
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -56,13 +65,14 @@ function modelPaths(): string[] {
 
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'sagepack-affected-'))
-  // The files git would commit from this checkout, including new ones not committed yet.
+  // The files git would commit from this checkout, including new ones not committed yet and without
+  // tracked ones deleted from the working tree.
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
     cwd: WORKSPACE_ROOT,
     encoding: 'utf8',
   })
     .split('\0')
-    .filter((path) => path !== '')
+    .filter((path) => path !== '' && existsSync(join(WORKSPACE_ROOT, path)))
   for (const path of files) {
     mkdirSync(dirname(join(repo, path)), { recursive: true })
     cpSync(join(WORKSPACE_ROOT, path), join(repo, path))

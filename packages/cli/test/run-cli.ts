@@ -21,11 +21,17 @@ export interface StartedCommand {
 /** Added to this process's environment; a name set to undefined is removed from it. */
 export type EnvChanges = Record<string, string | undefined>
 
-export function startCommand(command: string, args: string[], env: EnvChanges = {}): StartedCommand {
+/** Runs `command` in `cwd`: the workspace root unless a test works in a workspace of its own. */
+export function startCommand(
+  command: string,
+  args: string[],
+  env: EnvChanges = {},
+  cwd: string = WORKSPACE_ROOT,
+): StartedCommand {
   const merged = Object.fromEntries(
     Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== undefined),
   )
-  const child = spawn(command, args, { cwd: WORKSPACE_ROOT, env: merged, stdio: 'pipe' })
+  const child = spawn(command, args, { cwd, env: merged, stdio: 'pipe' })
   let stdout = ''
   let stderr = ''
   child.stdout?.on('data', (chunk) => {
@@ -41,14 +47,27 @@ export function startCommand(command: string, args: string[], env: EnvChanges = 
   return { child, stdout: () => stdout, result }
 }
 
-export function runCommand(command: string, args: string[], env: EnvChanges = {}): Promise<CliResult> {
-  return startCommand(command, args, env).result
+export function runCommand(
+  command: string,
+  args: string[],
+  env: EnvChanges = {},
+  cwd: string = WORKSPACE_ROOT,
+): Promise<CliResult> {
+  return startCommand(command, args, env, cwd).result
 }
 
-export function startSagepack(args: string[], env: EnvChanges = {}): StartedCommand {
-  return startCommand(process.execPath, [BIN, ...args], env)
+export function startSagepack(
+  args: string[],
+  env: EnvChanges = {},
+  cwd: string = WORKSPACE_ROOT,
+): StartedCommand {
+  return startCommand(process.execPath, [BIN, ...args], env, cwd)
 }
 
-export function sagepack(args: string[], env: EnvChanges = {}): Promise<CliResult> {
-  return startSagepack(args, env).result
+export function sagepack(
+  args: string[],
+  env: EnvChanges = {},
+  cwd: string = WORKSPACE_ROOT,
+): Promise<CliResult> {
+  return startSagepack(args, env, cwd).result
 }

@@ -178,7 +178,8 @@ describe('sagepack --help and config', () => {
     expect(result.stdout).toMatch(/config \[options\] <model>/)
     for (const command of ['bundle', 'serve', 'predict', 'inspect', 'deploy'])
       expect(result.stdout).toContain(`${command} [options]`)
-    expect(result.stdout).toMatch(/new-model <name>\s+\(planned\)/)
+    expect(result.stdout).toMatch(/new-model \[options\] <name>\s+scaffold models\/<name>\//)
+    expect(result.stdout).not.toContain('(planned)')
   })
 
   it("prints the resolved config with each key's source and doc", async () => {
@@ -190,11 +191,5 @@ describe('sagepack --help and config', () => {
     )
     const json = await sagepack(['config', 'iris', '--json'], { IRIS_SEED: '5' })
     expect(JSON.parse(json.stdout).seed).toBe(5)
-  })
-
-  it('says plainly that planned commands are not available yet', async () => {
-    const result = await sagepack(['new-model', 'demo'])
-    expect(result.code).toBe(2)
-    expect(result.stderr).toContain('sagepack new-model: is not available in this version of sagepack yet')
   })
 })
