@@ -1,56 +1,21 @@
 // The iris model's config: every knob of its training, with docs. Resolved as
 // defaults < config.json < env (IRIS_*) < --set < SageMaker hyperparameters.
-import {
-  defineModelConfig,
-  deploymentSettings,
-  type HiddenActivation,
-  positiveInteger,
-} from '@sagepack/core-train'
+import { defineModelConfig, deploymentSettings, supervisedConfig } from '@sagepack/core-train'
 
 export default defineModelConfig('iris', {
-  seed: {
-    doc: 'Seed for the split, the initial weights and the shuffling: same seed + data + config, same metrics',
-    format: 'int',
-    default: 42,
-  },
+  // Seed, split, MLP and fit loop: the shared supervised pipeline's knobs and docs, with iris's defaults.
+  ...supervisedConfig({
+    hiddenUnits: [16, 16],
+    epochs: 200,
+    batchSize: 16,
+    learningRate: 0.01,
+    patience: 25,
+  }),
   channels: {
     train: {
       doc: 'Training data: a CSV/JSONL file or folder (path relative to models/iris/) or an s3:// URI',
       format: String,
       default: 'data/iris.csv',
-    },
-  },
-  data: {
-    validationFraction: { doc: 'Share of rows held out for early stopping', format: Number, default: 0.15 },
-    testFraction: { doc: 'Share of rows held out for the final evaluation', format: Number, default: 0.2 },
-    dropDuplicates: {
-      doc: 'Drop exact duplicate rows before splitting, so no flower is in both train and test',
-      format: Boolean,
-      default: true,
-    },
-  },
-  model: {
-    hiddenUnits: { doc: 'Units of each hidden layer of the MLP', format: Array, default: [16, 16] },
-    activation: {
-      doc: 'Activation of the hidden layers',
-      format: ['relu', 'tanh', 'sigmoid'],
-      default: 'relu' as HiddenActivation,
-    },
-    dropout: { doc: 'Dropout rate after each hidden layer (0 = none)', format: Number, default: 0 },
-  },
-  train: {
-    epochs: { doc: 'Maximum passes over the training split', format: 'nat', default: 200 },
-    batchSize: { doc: 'Rows per gradient step', format: positiveInteger, default: 16 },
-    learningRate: { doc: 'Adam learning rate', format: Number, default: 0.01 },
-    patience: {
-      doc: 'Epochs without val_loss improvement before early stopping',
-      format: 'nat',
-      default: 25,
-    },
-    checkpointEvery: {
-      doc: 'Save a resumable checkpoint every N epochs',
-      format: positiveInteger,
-      default: 10,
     },
   },
   checks: {

@@ -1,40 +1,24 @@
 // Behavioural tests on a model trained by the real local pipeline with the default config: how well
 // it scores the held-out test cars, and the directions that physics and the 1975-1985 fuel economy
 // standards push mpg in.
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
-import { fileURLToPath } from 'node:url'
-import { loadTrainedModel, predictRows, type TrainedModel, trainLocally } from '@sagepack/core-train'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { predictRows, type TrainedModel } from '@sagepack/core-train'
+import { type ModelTrainedForTest, trainModelForTest } from '@sagepack/core-train/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-const WORKSPACE_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-
+let run: ModelTrainedForTest
 let trained: TrainedModel
 let metrics: {
   task: string
   test: { mae: number; rmse: number; r2: number }
   onnx: { exported: boolean; maxScaledDiff: number }
 }
-let log = ''
 
 beforeAll(async () => {
-  const output = new PassThrough()
-  output.on('data', (chunk) => {
-    log += chunk
-  })
-  const result = await trainLocally({
-    workspaceRoot: WORKSPACE_ROOT,
-    model: 'car-mpg',
-    runsRoot: mkdtempSync(join(tmpdir(), 'car-mpg-runs-')),
-    stdout: output,
-    stderr: output,
-  })
-  expect(result.status, log).toBe('completed')
-  trained = await loadTrainedModel(join(result.runDir, 'model'))
-  metrics = JSON.parse(readFileSync(join(result.runDir, 'metrics.json'), 'utf8'))
+  run = await trainModelForTest({ model: 'car-mpg' })
+  trained = run.trained
+  metrics = run.metrics as typeof metrics
 }, 120_000)
+afterAll(() => run?.dispose())
 
 /** A mid-1970s American six-cylinder sedan; each test changes what it is about. */
 const car = (changes: Record<string, unknown> = {}) => ({

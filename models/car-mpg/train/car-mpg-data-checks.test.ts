@@ -1,36 +1,20 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { DataCheckError, UserError } from '@sagepack/core-data'
-import {
-  prepareTrainingData,
-  resolveConfig,
-  type SupervisedSettings,
-  silentLogger,
-  type TrainingChannel,
-} from '@sagepack/core-train'
+import { resolveConfig, type SupervisedSettings, supervisedSettingsFrom } from '@sagepack/core-train'
+import { dataChecksOnCsv } from '@sagepack/core-train/testing'
 import { describe, expect, it } from 'vitest'
 import config from '../config'
 import { CARS_COLUMNS, CARS_CSV_PATH } from '../data/cars-csv'
 import { carMpgSchema } from './car-mpg-schema'
-import { carMpgSettings } from './car-mpg-settings'
 
 const realCsv = readFileSync(CARS_CSV_PATH, 'utf8')
-const defaults = carMpgSettings(resolveConfig(config, { env: {} }).values)
-const settings = (overrides: Partial<SupervisedSettings> = {}): SupervisedSettings => ({
-  ...defaults,
-  ...overrides,
-})
-
-/** A training channel holding `csv`, and a folder for the report. */
-function channelWith(csv: string): { channel: TrainingChannel; outputDir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'car-mpg-channel-'))
-  writeFileSync(join(dir, 'cars.csv'), csv)
-  return {
-    channel: { name: 'train', dir, contentType: 'text/csv' },
-    outputDir: mkdtempSync(join(tmpdir(), 'car-mpg-out-')),
-  }
-}
+const defaults = supervisedSettingsFrom(resolveConfig(config, { env: {} }).values)
+const checks = (csv: string, overrides: Partial<SupervisedSettings> = {}) =>
+  dataChecksOnCsv(csv, {
+    schema: carMpgSchema,
+    settings: { ...defaults, ...overrides },
+    fileName: 'cars.csv',
+  })
 
 const lines = realCsv.trim().split('\n')
 const header = lines[0] as string
@@ -45,30 +29,18 @@ function editColumn(column: (typeof CARS_COLUMNS)[number], every: number, edit: 
   )
 }
 
-async function failedChecks(csv: string, overrides = {}): Promise<string[]> {
-  const { channel, outputDir } = channelWith(csv)
-  const error = await prepareTrainingData(
-    channel,
-    carMpgSchema,
-    settings(overrides),
-    outputDir,
-    silentLogger,
-  ).then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(DataCheckError)
-  const saved = JSON.parse(readFileSync(join(outputDir, 'data-checks.json'), 'utf8'))
-  expect(saved.passed).toBe(false)
-  return saved.results
-    .filter((r: { passed: boolean; severity: string }) => !r.passed && r.severity === 'error')
-    .map((r: { check: string }) => r.check)
+/** The checks of severity 'error' that stop training on this CSV. */
+async function failedChecks(csv: string, overrides: Partial<SupervisedSettings> = {}): Promise<string[]> {
+  const outcome = await checks(csv, overrides)
+  expect(outcome.error).toBeInstanceOf(DataCheckError)
+  expect(outcome.report?.passed).toBe(false)
+  return outcome.failed
 }
 
 describe('car-mpg data checks', () => {
   it('pass on the real data: 392 complete cars, no duplicates, split 255/59/78', async () => {
-    const { channel, outputDir } = channelWith(realCsv)
-    const prepared = await prepareTrainingData(channel, carMpgSchema, settings(), outputDir, silentLogger)
+    const { prepared, error } = await checks(realCsv)
+    if (!prepared) throw error
     expect(prepared.report.passed).toBe(true)
     expect(prepared.report.results.map((r) => r.check)).toEqual([
       'missingValues',
@@ -111,12 +83,9 @@ describe('car-mpg data checks', () => {
   })
 
   it('reject an origin the schema does not know, naming the file and line', async () => {
-    const { channel, outputDir } = channelWith(csvOf(editColumn('origin', 200, () => 'Germany')))
-    const error = await prepareTrainingData(channel, carMpgSchema, settings(), outputDir, silentLogger).catch(
-      (e: unknown) => e,
-    )
+    const { error } = await checks(csvOf(editColumn('origin', 200, () => 'Germany')))
     expect(error).toBeInstanceOf(UserError)
-    expect((error as UserError).message).toContain('cars.csv:2, column origin')
-    expect((error as UserError).message).toContain('one of "USA", "Europe", "Japan"')
+    expect(error?.message).toContain('cars.csv:2, column origin')
+    expect(error?.message).toContain('one of "USA", "Europe", "Japan"')
   })
 })

@@ -1,8 +1,7 @@
 // The car-mpg train entry: a tabular MLP regressor of fuel economy (mpg) on a car's specifications,
 // trained by the shared supervised pipeline. Everything tunable lives in ../config.ts.
-import { supervisedTrainEntry } from '@sagepack/core-train'
+import { supervisedSettingsFrom, supervisedTrainEntry } from '@sagepack/core-train'
 import config from '../config'
 import { carMpgSchema } from './car-mpg-schema'
-import { carMpgSettings } from './car-mpg-settings'
 
-export default supervisedTrainEntry({ config, schema: carMpgSchema, settings: carMpgSettings })
+export default supervisedTrainEntry({ config, schema: carMpgSchema, settings: supervisedSettingsFrom })

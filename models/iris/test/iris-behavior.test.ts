@@ -1,34 +1,18 @@
 // Behavioural tests on a model trained by the real local pipeline: flowers whose species is not in
 // doubt, small measurement noise, and the direction petal size pushes the prediction.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
-import { fileURLToPath } from 'node:url'
-import { loadTrainedModel, predictRows, type TrainedModel, trainLocally } from '@sagepack/core-train'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { predictRows, type TrainedModel } from '@sagepack/core-train'
+import { type ModelTrainedForTest, trainModelForTest } from '@sagepack/core-train/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IRIS_SPECIES } from '../train/iris-schema'
 
-const WORKSPACE_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-
+let run: ModelTrainedForTest
 let trained: TrainedModel
-let log = ''
 
 beforeAll(async () => {
-  const output = new PassThrough()
-  output.on('data', (chunk) => {
-    log += chunk
-  })
-  const result = await trainLocally({
-    workspaceRoot: WORKSPACE_ROOT,
-    model: 'iris',
-    runsRoot: mkdtempSync(join(tmpdir(), 'iris-runs-')),
-    stdout: output,
-    stderr: output,
-  })
-  expect(result.status, log).toBe('completed')
-  trained = await loadTrainedModel(join(result.runDir, 'model'))
+  run = await trainModelForTest({ model: 'iris' })
+  trained = run.trained
 }, 120_000)
+afterAll(() => run?.dispose())
 
 const flower = (sepal_length: number, sepal_width: number, petal_length: number, petal_width: number) => ({
   sepal_length,

@@ -1,8 +1,7 @@
 // The iris train entry: a tabular MLP classifier on the four flower measurements, trained by the
 // shared supervised pipeline. Everything tunable lives in ../config.ts.
-import { supervisedTrainEntry } from '@sagepack/core-train'
+import { supervisedSettingsFrom, supervisedTrainEntry } from '@sagepack/core-train'
 import config from '../config'
 import { irisSchema } from './iris-schema'
-import { irisSettings } from './iris-settings'
 
-export default supervisedTrainEntry({ config, schema: irisSchema, settings: irisSettings })
+export default supervisedTrainEntry({ config, schema: irisSchema, settings: supervisedSettingsFrom })

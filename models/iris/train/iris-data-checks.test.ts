@@ -1,72 +1,38 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { DataCheckError, UserError } from '@sagepack/core-data'
-import {
-  prepareTrainingData,
-  resolveConfig,
-  type SupervisedSettings,
-  silentLogger,
-  type TrainingChannel,
-} from '@sagepack/core-train'
+import { resolveConfig, type SupervisedSettings, supervisedSettingsFrom } from '@sagepack/core-train'
+import { dataChecksOnCsv } from '@sagepack/core-train/testing'
 import { describe, expect, it } from 'vitest'
 import config from '../config'
 import { IRIS_CSV_PATH } from '../data/iris-csv'
 import { irisSchema } from './iris-schema'
-import { irisSettings } from './iris-settings'
 
 const realCsv = readFileSync(IRIS_CSV_PATH, 'utf8')
-const defaults = irisSettings(resolveConfig(config, { env: {} }).values)
-const settings = (overrides: Partial<SupervisedSettings> = {}): SupervisedSettings => ({
-  ...defaults,
-  ...overrides,
-})
-
-/** A training channel holding `csv`, and a folder for the report. */
-function channelWith(csv: string): { channel: TrainingChannel; outputDir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'iris-channel-'))
-  writeFileSync(join(dir, 'iris.csv'), csv)
-  return {
-    channel: { name: 'train', dir, contentType: 'text/csv' },
-    outputDir: mkdtempSync(join(tmpdir(), 'iris-out-')),
-  }
-}
+const defaults = supervisedSettingsFrom(resolveConfig(config, { env: {} }).values)
+const checks = (csv: string, overrides: Partial<SupervisedSettings> = {}) =>
+  dataChecksOnCsv(csv, { schema: irisSchema, settings: { ...defaults, ...overrides }, fileName: 'iris.csv' })
 
 const lines = realCsv.trim().split('\n')
 const header = lines[0] as string
 const rows = lines.slice(1)
 const csvOf = (body: string[]) => `${[header, ...body].join('\n')}\n`
 
-async function failedChecks(csv: string, overrides = {}): Promise<string[]> {
-  const { channel, outputDir } = channelWith(csv)
-  const error = await prepareTrainingData(
-    channel,
-    irisSchema,
-    settings(overrides),
-    outputDir,
-    silentLogger,
-  ).then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(DataCheckError)
-  const saved = JSON.parse(readFileSync(join(outputDir, 'data-checks.json'), 'utf8'))
-  expect(saved.passed).toBe(false)
-  return saved.results
-    .filter((r: { passed: boolean; severity: string }) => !r.passed && r.severity === 'error')
-    .map((r: { check: string }) => r.check)
+/** The checks of severity 'error' that stop training on this CSV. */
+async function failedChecks(csv: string, overrides: Partial<SupervisedSettings> = {}): Promise<string[]> {
+  const outcome = await checks(csv, overrides)
+  expect(outcome.error).toBeInstanceOf(DataCheckError)
+  expect(outcome.report?.passed).toBe(false)
+  return outcome.failed
 }
 
 describe('iris data checks', () => {
   it('pass on the real data, after dropping its one duplicate flower', async () => {
-    const { channel, outputDir } = channelWith(realCsv)
-    const prepared = await prepareTrainingData(channel, irisSchema, settings(), outputDir, silentLogger)
-    expect(prepared.report.passed).toBe(true)
-    expect(prepared.droppedDuplicates).toBe(1)
-    const { train, validation, test } = prepared.splits
+    const { prepared, report } = await checks(realCsv)
+    expect(prepared?.report.passed).toBe(true)
+    expect(prepared?.droppedDuplicates).toBe(1)
+    const { train, validation, test } = prepared?.splits ?? { train: [], validation: [], test: [] }
     expect(train.length + validation.length + test.length).toBe(149)
-    const saved = JSON.parse(readFileSync(join(outputDir, 'data-checks.json'), 'utf8'))
-    expect(saved.droppedDuplicates).toEqual([`${join(channel.dir, 'iris.csv')}:144`])
+    expect(report?.droppedDuplicates).toEqual([expect.stringMatching(/iris\.csv:144$/)])
   })
 
   it('fail on missing measurements', async () => {
@@ -95,11 +61,8 @@ describe('iris data checks', () => {
 
   it('reject a species the schema does not know, naming the file and line', async () => {
     const body = rows.map((row, i) => (i === 4 ? row.replace('setosa', 'Iris-setosa') : row))
-    const { channel, outputDir } = channelWith(csvOf(body))
-    const error = await prepareTrainingData(channel, irisSchema, settings(), outputDir, silentLogger).catch(
-      (e) => e,
-    )
+    const { error } = await checks(csvOf(body))
     expect(error).toBeInstanceOf(UserError)
-    expect(error.message).toContain('iris.csv:6, column species')
+    expect(error?.message).toContain('iris.csv:6, column species')
   })
 })

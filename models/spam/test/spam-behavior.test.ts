@@ -1,55 +1,28 @@
 // Behavioural tests on a model trained by the real local pipeline (fewer epochs than the default, to
 // keep the suite fast): messages whose class is not in doubt, invariance to what the bag of words
 // ignores, the direction a sales pitch pushes a message, and a floor under the test metrics.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
-import { fileURLToPath } from 'node:url'
-import {
-  type ClassificationMetrics,
-  loadTrainedModel,
-  METRICS_FILE,
-  predictRows,
-  type TrainedModel,
-  trainLocally,
-} from '@sagepack/core-train'
+import { type ClassificationMetrics, predictRows, type TrainedModel } from '@sagepack/core-train'
+import { type ModelTrainedForTest, trainModelForTest } from '@sagepack/core-train/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SPAM_CLASSES } from '../train/spam-schema'
 
-const WORKSPACE_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const SPAM = SPAM_CLASSES.indexOf('spam')
 
-// Each run copies the 5 MB training channel into its folder: removed after the tests.
-const runsRoot = mkdtempSync(join(tmpdir(), 'spam-runs-'))
+let run: ModelTrainedForTest
 let trained: TrainedModel
 let metrics: { test: ClassificationMetrics }
-let log = ''
 
 beforeAll(async () => {
-  const output = new PassThrough()
-  output.on('data', (chunk) => {
-    log += chunk
-  })
-  const result = await trainLocally({
-    workspaceRoot: WORKSPACE_ROOT,
-    model: 'spam',
-    // 8 epochs reach within a point of the early-stopped default (see the metric floor below).
-    sets: ['train.epochs=8'],
-    // Not process.env: a SPAM_* variable in a developer's shell must not change what is measured here.
-    env: {},
-    runsRoot,
-    stdout: output,
-    stderr: output,
-  })
-  expect(result.status, log).toBe('completed')
-  trained = await loadTrainedModel(join(result.runDir, 'model'))
-  metrics = JSON.parse(readFileSync(join(result.runDir, METRICS_FILE), 'utf8'))
+  // 8 epochs reach within a point of the early-stopped default (see the metric floor below). The run
+  // copies the 5 MB training channel into its folder; dispose() removes it.
+  run = await trainModelForTest({ model: 'spam', sets: ['train.epochs=8'] })
+  trained = run.trained
+  metrics = run.metrics as { test: ClassificationMetrics }
 }, 180_000)
 
-afterAll(() => {
+afterAll(async () => {
   trained?.model.dispose()
-  rmSync(runsRoot, { recursive: true, force: true })
+  await run?.dispose()
 })
 
 const spamProbabilities = (texts: string[]) =>

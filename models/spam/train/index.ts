@@ -1,8 +1,7 @@
 // The spam train entry: an MLP on the hashed bag of words of each message's text, trained by the
 // shared supervised pipeline. Everything tunable lives in ../config.ts.
-import { supervisedTrainEntry } from '@sagepack/core-train'
+import { supervisedSettingsFrom, supervisedTrainEntry } from '@sagepack/core-train'
 import config from '../config'
 import { spamSchema } from './spam-schema'
-import { spamSettings } from './spam-settings'
 
-export default supervisedTrainEntry({ config, schema: spamSchema, settings: spamSettings })
+export default supervisedTrainEntry({ config, schema: spamSchema, settings: supervisedSettingsFrom })

@@ -1,37 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { DataCheckError, UserError } from '@sagepack/core-data'
-import {
-  type PreparedData,
-  prepareTrainingData,
-  resolveConfig,
-  type SupervisedSettings,
-  silentLogger,
-  type TrainingChannel,
-} from '@sagepack/core-train'
+import { resolveConfig, type SupervisedSettings, supervisedSettingsFrom } from '@sagepack/core-train'
+import { dataChecksOnCsv } from '@sagepack/core-train/testing'
 import { describe, expect, it } from 'vitest'
 import config from '../config'
 import { SPAM_CSV_PATH } from '../data/spam-csv'
 import { spamSchema } from './spam-schema'
-import { spamSettings } from './spam-settings'
 
 const realCsv = readFileSync(SPAM_CSV_PATH, 'utf8')
-const defaults = spamSettings(resolveConfig(config, { env: {} }).values)
-const settings = (overrides: Partial<SupervisedSettings> = {}): SupervisedSettings => ({
-  ...defaults,
-  ...overrides,
-})
-
-/** A training channel holding `csv`, and a folder for the report. */
-function channelWith(csv: string): { channel: TrainingChannel; outputDir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'spam-channel-'))
-  writeFileSync(join(dir, 'spam.csv'), csv)
-  return {
-    channel: { name: 'train', dir, contentType: 'text/csv' },
-    outputDir: mkdtempSync(join(tmpdir(), 'spam-out-')),
-  }
-}
+const defaults = supervisedSettingsFrom(resolveConfig(config, { env: {} }).values)
+const checks = (csv: string, overrides: Partial<SupervisedSettings> = {}) =>
+  dataChecksOnCsv(csv, { schema: spamSchema, settings: { ...defaults, ...overrides }, fileName: 'spam.csv' })
 
 const lines = realCsv.trim().split('\n')
 const header = lines[0] as string
@@ -41,47 +20,26 @@ const sample = rows.filter((_, i) => i % 10 === 0)
 const csvOf = (body: string[]) => `${[header, ...body].join('\n')}\n`
 const isSpam = (row: string) => row.split(',')[1] === 'spam'
 
-async function prepare(csv: string, overrides = {}): Promise<{ prepared: PreparedData; saved: Report }> {
-  const { channel, outputDir } = channelWith(csv)
-  const prepared = await prepareTrainingData(
-    channel,
-    spamSchema,
-    settings(overrides),
-    outputDir,
-    silentLogger,
-  )
-  return { prepared, saved: JSON.parse(readFileSync(join(outputDir, 'data-checks.json'), 'utf8')) }
+/** The prepared data and the saved report of a CSV that training accepts. */
+async function prepare(csv: string) {
+  const { prepared, report, error } = await checks(csv)
+  if (!prepared || !report) throw error ?? new Error('the data checks saved no report')
+  return { prepared, report }
 }
 
-interface Report {
-  passed: boolean
-  results: Array<{ check: string; passed: boolean; severity: string; summary: string }>
-  droppedDuplicates: string[]
-}
-
-async function failedChecks(csv: string, overrides = {}): Promise<string[]> {
-  const { channel, outputDir } = channelWith(csv)
-  const error = await prepareTrainingData(
-    channel,
-    spamSchema,
-    settings(overrides),
-    outputDir,
-    silentLogger,
-  ).then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(DataCheckError)
-  const saved: Report = JSON.parse(readFileSync(join(outputDir, 'data-checks.json'), 'utf8'))
-  expect(saved.passed).toBe(false)
-  return saved.results.filter((r) => !r.passed && r.severity === 'error').map((r) => r.check)
+/** The checks of severity 'error' that stop training on this CSV. */
+async function failedChecks(csv: string, overrides: Partial<SupervisedSettings> = {}): Promise<string[]> {
+  const outcome = await checks(csv, overrides)
+  expect(outcome.error).toBeInstanceOf(DataCheckError)
+  expect(outcome.report?.passed).toBe(false)
+  return outcome.failed
 }
 
 describe('spam data checks', () => {
   it('pass on the real data, after dropping the 162 messages the corpus repeats', async () => {
-    const { prepared, saved } = await prepare(realCsv)
+    const { prepared, report } = await prepare(realCsv)
     expect(prepared.report.passed).toBe(true)
-    expect(saved.results.every((r) => r.passed)).toBe(true)
+    expect(report.results.every((r) => r.passed)).toBe(true)
     expect(prepared.rows).toBe(6046)
     expect(prepared.droppedDuplicates).toBe(162)
     const { train, validation, test } = prepared.splits
@@ -103,9 +61,9 @@ describe('spam data checks', () => {
 
   it('warn, and train, when spam is rarer than checks.minClassFraction', async () => {
     const fewSpam = sample.filter((row, i) => !isSpam(row) || i % 10 === 0)
-    const { prepared, saved } = await prepare(csvOf(fewSpam))
+    const { prepared, report } = await prepare(csvOf(fewSpam))
     expect(prepared.report.passed).toBe(true)
-    const balance = saved.results.find((r) => r.check === 'classBalance')
+    const balance = report.results.find((r) => r.check === 'classBalance')
     expect(balance).toMatchObject({ passed: false, severity: 'warning' })
     expect(balance?.summary).toMatch(/smallest class 'spam' has \d+ of \d+ labelled rows/i)
   })
@@ -124,11 +82,8 @@ describe('spam data checks', () => {
 
   it('reject a label the schema does not know, naming the file and line', async () => {
     const body = sample.map((row, i) => (i === 4 ? row.replace(/^([^,]*),(ham|spam),/, '$1,junk,') : row))
-    const { channel, outputDir } = channelWith(csvOf(body))
-    const error = await prepareTrainingData(channel, spamSchema, settings(), outputDir, silentLogger).catch(
-      (e) => e,
-    )
+    const { error } = await checks(csvOf(body))
     expect(error).toBeInstanceOf(UserError)
-    expect(error.message).toContain('spam.csv:6, column label')
+    expect(error?.message).toContain('spam.csv:6, column label')
   })
 })

@@ -30,6 +30,13 @@ export {
   resolveConfig,
 } from './config/resolve-config'
 export {
+  type SupervisedConfigValues,
+  type SupervisedDefaults,
+  type SupervisedModelConfig,
+  supervisedConfig,
+  supervisedSettingsFrom,
+} from './config/supervised-config'
+export {
   decodeHyperparameter,
   decodeHyperparameters,
   encodeHyperparameter,

@@ -30,7 +30,7 @@ export function newModelCommand(): Command {
   return new Command('new-model')
     .summary('scaffold models/<name>/ from a template, owned by a team, ready to train')
     .description(
-      'Create models/<name>/ from a template: config.ts (every knob documented), train/ (schema, settings,\n' +
+      'Create models/<name>/ from a template: config.ts (every knob documented), train/ (schema,\n' +
         'train entry, data checks), inference/ (handler and example.json, the request a deploy smoke-tests\n' +
         'with), data/ (a small deterministic example dataset and its generator) and test/ (behavioural tests\n' +
         'on a freshly trained model). The model trains, bundles, serves and passes its tests as generated;\n' +

@@ -1,38 +1,21 @@
 // Behavioural tests on a model trained by the real local pipeline with the default config: customers
 // whose answer is not in doubt, what the inputs' types must not change, and the direction each
 // feature pushes the prediction. They hold for any data with the same meaning, not one lucky split.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
-import { fileURLToPath } from 'node:url'
-import { loadTrainedModel, predictRows, type TrainedModel, trainLocally } from '@sagepack/core-train'
+import { predictRows, type TrainedModel } from '@sagepack/core-train'
+import { type ModelTrainedForTest, trainModelForTest } from '@sagepack/core-train/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLASSES } from '../train/schema'
 
-const WORKSPACE_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const CHURNS = CLASSES.indexOf('yes')
 
-const runsRoot = mkdtempSync(join(tmpdir(), 'behavior-runs-'))
-afterAll(() => rmSync(runsRoot, { recursive: true, force: true }))
-
+let run: ModelTrainedForTest
 let trained: TrainedModel
 
 beforeAll(async () => {
-  let log = ''
-  const output = new PassThrough().on('data', (chunk) => {
-    log += chunk
-  })
-  const result = await trainLocally({
-    workspaceRoot: WORKSPACE_ROOT,
-    model: '__MODEL_NAME__',
-    runsRoot,
-    stdout: output,
-    stderr: output,
-  })
-  expect(result.status, log).toBe('completed')
-  trained = await loadTrainedModel(join(result.runDir, 'model'))
+  run = await trainModelForTest({ model: '__MODEL_NAME__' })
+  trained = run.trained
 }, 120_000)
+afterAll(() => run?.dispose())
 
 const customer = (
   tenure_months: number,

@@ -1,39 +1,21 @@
 // Behavioural tests on a model trained by the real local pipeline with the default config: typical
 // deliveries predicted close to their true time, what the inputs' types must not change, and the
 // direction each feature pushes the prediction. They hold for any data with the same meaning.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
-import { fileURLToPath } from 'node:url'
-import { loadTrainedModel, predictRows, type TrainedModel, trainLocally } from '@sagepack/core-train'
+import { predictRows, type TrainedModel } from '@sagepack/core-train'
+import { type ModelTrainedForTest, trainModelForTest } from '@sagepack/core-train/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectedMinutes } from '../data/delivery-times-csv'
 
-const WORKSPACE_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-
-const runsRoot = mkdtempSync(join(tmpdir(), 'behavior-runs-'))
-afterAll(() => rmSync(runsRoot, { recursive: true, force: true }))
-
+let run: ModelTrainedForTest
 let trained: TrainedModel
 let testMetrics: { mae: number; r2: number }
 
 beforeAll(async () => {
-  let log = ''
-  const output = new PassThrough().on('data', (chunk) => {
-    log += chunk
-  })
-  const result = await trainLocally({
-    workspaceRoot: WORKSPACE_ROOT,
-    model: '__MODEL_NAME__',
-    runsRoot,
-    stdout: output,
-    stderr: output,
-  })
-  expect(result.status, log).toBe('completed')
-  trained = await loadTrainedModel(join(result.runDir, 'model'))
-  testMetrics = JSON.parse(readFileSync(join(result.runDir, 'metrics.json'), 'utf8')).test
+  run = await trainModelForTest({ model: '__MODEL_NAME__' })
+  trained = run.trained
+  testMetrics = run.metrics.test as typeof testMetrics
 }, 120_000)
+afterAll(() => run?.dispose())
 
 const delivery = (distance_km: number, items: number, prep_minutes: number, weather: string) => ({
   distance_km,

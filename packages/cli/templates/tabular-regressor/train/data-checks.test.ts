@@ -1,61 +1,35 @@
 // The data checks that gate training, on the real data and on the mistakes they exist to catch.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { DataCheckError } from '@sagepack/core-data'
-import {
-  prepareTrainingData,
-  resolveConfig,
-  type SupervisedSettings,
-  silentLogger,
-  type TrainingChannel,
-} from '@sagepack/core-train'
-import { afterAll, describe, expect, it } from 'vitest'
+import { resolveConfig, type SupervisedSettings, supervisedSettingsFrom } from '@sagepack/core-train'
+import { dataChecksOnCsv } from '@sagepack/core-train/testing'
+import { describe, expect, it } from 'vitest'
 import config from '../config'
 import { DELIVERY_TIMES_CSV_PATH } from '../data/delivery-times-csv'
 import { schema } from './schema'
-import { settings } from './settings'
 
-const defaults = settings(resolveConfig(config, { env: {} }).values)
+const defaults = supervisedSettingsFrom(resolveConfig(config, { env: {} }).values)
 const [header, ...rows] = readFileSync(DELIVERY_TIMES_CSV_PATH, 'utf8').trim().split('\n') as [
   string,
   ...string[],
 ]
 const csvOf = (body: string[]) => `${[header, ...body].join('\n')}\n`
 
-const channelDirs: string[] = []
-afterAll(() => {
-  for (const dir of channelDirs) rmSync(dir, { recursive: true, force: true })
-})
+/** The data checks training runs, on `csv` with this model's settings and any overrides. */
+const checks = (csv: string, overrides: Partial<SupervisedSettings> = {}) =>
+  dataChecksOnCsv(csv, { schema, settings: { ...defaults, ...overrides } })
 
-/** A training channel holding `csv`, and a folder for the report. */
-function channelWith(csv: string): { channel: TrainingChannel; outputDir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'data-checks-'))
-  channelDirs.push(dir)
-  writeFileSync(join(dir, 'data.csv'), csv)
-  return { channel: { name: 'train', dir, contentType: 'text/csv' }, outputDir: join(dir, 'out') }
-}
-
+/** The checks of severity 'error' that stop training on `csv`. */
 async function failedChecks(csv: string, overrides: Partial<SupervisedSettings> = {}): Promise<string[]> {
-  const { channel, outputDir } = channelWith(csv)
-  const error = await prepareTrainingData(
-    channel,
-    schema,
-    { ...defaults, ...overrides },
-    outputDir,
-    silentLogger,
-  ).catch((e) => e)
+  const { error, failed } = await checks(csv, overrides)
   expect(error).toBeInstanceOf(DataCheckError)
-  const saved = JSON.parse(readFileSync(join(outputDir, 'data-checks.json'), 'utf8'))
-  return saved.results
-    .filter((r: { passed: boolean; severity: string }) => !r.passed && r.severity === 'error')
-    .map((r: { check: string }) => r.check)
+  return failed
 }
 
 describe('data checks', () => {
   it('pass on the training data', async () => {
-    const { channel, outputDir } = channelWith(csvOf(rows))
-    const prepared = await prepareTrainingData(channel, schema, defaults, outputDir, silentLogger)
+    const { prepared, error } = await checks(csvOf(rows))
+    if (!prepared) throw error
     expect(prepared.report.passed).toBe(true)
     const { train, validation, test } = prepared.splits
     expect(train.length + validation.length + test.length).toBe(rows.length - prepared.droppedDuplicates)

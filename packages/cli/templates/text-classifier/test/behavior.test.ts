@@ -1,37 +1,19 @@
 // Behavioural tests on a model trained by the real local pipeline with the default config: messages
 // whose queue is not in doubt, in words the training data never used, and changes to a message that
 // must not change its queue. They hold for any data with the same meaning, not one lucky split.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
-import { fileURLToPath } from 'node:url'
-import { loadTrainedModel, predictRows, type TrainedModel, trainLocally } from '@sagepack/core-train'
+import { predictRows, type TrainedModel } from '@sagepack/core-train'
+import { type ModelTrainedForTest, trainModelForTest } from '@sagepack/core-train/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { QUEUES } from '../train/schema'
 
-const WORKSPACE_ROOT = fileURLToPath(new URL('../../..', import.meta.url))
-
-const runsRoot = mkdtempSync(join(tmpdir(), 'behavior-runs-'))
-afterAll(() => rmSync(runsRoot, { recursive: true, force: true }))
-
+let run: ModelTrainedForTest
 let trained: TrainedModel
 
 beforeAll(async () => {
-  let log = ''
-  const output = new PassThrough().on('data', (chunk) => {
-    log += chunk
-  })
-  const result = await trainLocally({
-    workspaceRoot: WORKSPACE_ROOT,
-    model: '__MODEL_NAME__',
-    runsRoot,
-    stdout: output,
-    stderr: output,
-  })
-  expect(result.status, log).toBe('completed')
-  trained = await loadTrainedModel(join(result.runDir, 'model'))
+  run = await trainModelForTest({ model: '__MODEL_NAME__' })
+  trained = run.trained
 }, 120_000)
+afterAll(() => run?.dispose())
 
 function routed(messages: string[]) {
   return predictRows(

@@ -1,9 +1,8 @@
 // The train entry: an MLP text classifier over a hashed bag of words, trained by the shared supervised
 // pipeline (read the channel, check and split the data, fit the preprocessor, train with early
 // stopping, evaluate, export ONNX). What it reads is in ./schema.ts; everything tunable is in ../config.ts.
-import { supervisedTrainEntry } from '@sagepack/core-train'
+import { supervisedSettingsFrom, supervisedTrainEntry } from '@sagepack/core-train'
 import config from '../config'
 import { schema } from './schema'
-import { settings } from './settings'
 
-export default supervisedTrainEntry({ config, schema, settings })
+export default supervisedTrainEntry({ config, schema, settings: supervisedSettingsFrom })
