@@ -5,9 +5,5 @@
 set -euo pipefail
 model=$1
 
-release="models/$model/release.json"
-if [ -f "$release" ]; then
-  run_id=$(jq -r '.runId' "$release")
-  pnpm sagepack runs pull "$model" "$run_id"
-fi
+bash "$(dirname "$0")/pull-released-runs.sh" "$model"
 pnpm bundle "$model"

@@ -106,6 +106,33 @@ describe('SageMaker execution role', () => {
   })
 })
 
+describe('GitHub OIDC pull-request role', () => {
+  it('trusts only pull-request tokens of one repository, for sts.amazonaws.com', () => {
+    const document = properties('PullRequestRole').AssumeRolePolicyDocument as { Statement: Statement[] }
+    expect(document.Statement).toHaveLength(1)
+    const statement = document.Statement[0] as Statement
+    expect(statement.Action).toBe('sts:AssumeRoleWithWebIdentity')
+    expect(Object.keys(statement.Condition ?? {})).toEqual(['StringEquals'])
+    expect(statement.Condition?.StringEquals).toEqual({
+      'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+      'token.actions.githubusercontent.com:sub': {
+        'Fn::Sub': 'repo:${GitHubOrg}/${GitHubRepo}:pull_request',
+      },
+    })
+  })
+
+  it('can only read archived runs', () => {
+    expect(policyStatements('PullRequestRole')).toEqual([
+      {
+        Sid: 'ReadArchivedRuns',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Sub': '${ArtifactBucket.Arn}/runs/*' },
+      },
+    ])
+  })
+})
+
 describe('GitHub OIDC deploy role', () => {
   function trust(from: CfnTemplate = template): Statement {
     const document = properties('DeployRole', from).AssumeRolePolicyDocument as { Statement: Statement[] }

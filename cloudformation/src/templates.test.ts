@@ -72,6 +72,7 @@ it('platform.yaml takes the GitHub repository and gives the outputs deploy reads
     'RuntimeImageRepositoryUri',
     'ExecutionRoleArn',
     'DeployRoleArn',
+    'PullRequestRoleArn',
   ])
   for (const [name, output] of Object.entries(outputs)) {
     expect(output.Export?.Name).toEqual({ 'Fn::Sub': `\${AWS::StackName}-${name}` })
