@@ -70,12 +70,11 @@ export function parseTemplate(body: string, name: string): CfnTemplate {
   if (!isMap(document.contents)) {
     throw new Error(`${name}: a CloudFormation template is a mapping with a Resources section`)
   }
-  const template: unknown = document.toJS()
-  const resources = (template as { Resources?: unknown }).Resources
-  if (!isMap(document.get('Resources', true)) || resources === null || typeof resources !== 'object') {
+  if (!isMap(document.get('Resources', true))) {
     throw new Error(`${name}: Resources must be a mapping of logical ids to resources`)
   }
-  for (const [id, resource] of Object.entries(resources)) {
+  const template = document.toJS() as CfnTemplate
+  for (const [id, resource] of Object.entries(template.Resources as Record<string, unknown>)) {
     if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
       throw new Error(`${name}: resource ${id} must be a mapping`)
     }
@@ -83,5 +82,5 @@ export function parseTemplate(body: string, name: string): CfnTemplate {
       throw new Error(`${name}: resource ${id} has no Type`)
     }
   }
-  return template as CfnTemplate
+  return template
 }

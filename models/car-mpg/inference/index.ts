@@ -7,8 +7,8 @@ import { requireCompleteRows } from './require-complete-rows'
 
 export default defineHandler({
   preprocess(rows, model) {
-    requireCompleteRows(rows, carMpgSchema)
-    return defaultPreprocess(rows, model)
+    // The checked rows go on as typed records, so array rows are not read into records a second time.
+    return defaultPreprocess(requireCompleteRows(rows, carMpgSchema), model)
   },
   postprocess(outputs, rows) {
     if (outputs.length !== rows.length) {

@@ -5,9 +5,13 @@
 import { applySchema, type DatasetSchema, UserError } from '@sagepack/core-data'
 import type { InputRow } from '@sagepack/core-serve'
 
-export function requireCompleteRows(rows: readonly InputRow[], schema: DatasetSchema): void {
+/** Each row's typed values by feature name (array rows read in the schema's order), once it is known complete. */
+export function requireCompleteRows(
+  rows: readonly InputRow[],
+  schema: DatasetSchema,
+): Array<Record<string, unknown>> {
   const names = schema.features.map((feature) => feature.name)
-  rows.forEach((row, index) => {
+  return rows.map((row, index) => {
     const where = `row ${index} (counting from 0)`
     const fields = Array.isArray(row) ? byName(row, names, where) : row
     const applied = applySchema(fields, schema, { source: 'request', line: index }, { includeLabel: false })
@@ -28,6 +32,7 @@ export function requireCompleteRows(rows: readonly InputRow[], schema: DatasetSc
         fix: 'send every specification; look a missing one (e.g. horsepower) up in the data sheet of the car',
       })
     }
+    return applied.values
   })
 }
 

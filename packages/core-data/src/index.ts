@@ -52,10 +52,9 @@ export {
   type DataSourceFactory,
   registerDataSourceScheme,
   resolveDataSource,
-  schemeOf,
   supportedDataSourceSchemes,
 } from './sources/resolve-data-source'
-export { type S3DataSourceOptions, s3DataSource } from './sources/s3-source'
+export { schemeOf } from './sources/uri-scheme'
 export { createSeededRandom, type RandomSource } from './split/seeded-random'
 export { seededShuffle } from './split/seeded-shuffle'
 export { type DatasetSplits, type SplitOptions, splitDataset } from './split/split-dataset'
@@ -74,6 +73,5 @@ export {
   type OpenArtifactStoreOptions,
   openArtifactStore,
 } from './store/open-artifact-store'
-export { createS3Client } from './store/s3-client'
 export { parseS3Uri } from './store/s3-uri'
 export { type ReadResult, readNumber, readString } from './values/read-cell-value'

@@ -22,7 +22,7 @@ export {
   type StageSettings,
 } from './config/deployment-settings'
 export { type ConfigRow, describeConfig, readPath } from './config/describe-config'
-export { readDeploymentSettings, readStageSettings } from './config/read-deployment-settings'
+export { readDeploymentSettings } from './config/read-deployment-settings'
 export {
   type ConfigInputs,
   type ConfigSource,
@@ -44,7 +44,7 @@ export {
 } from './contract/hyperparameters'
 export { EXIT_FAILED, EXIT_OK, EXIT_STOPPED, runTrainingJob } from './contract/run-training-job'
 export { sagemakerEnvVars } from './contract/sagemaker-env-vars'
-export { CODE_CHANNEL, TRAINING_CODE_FILE, trainEntryPath } from './contract/train-code-location'
+export { TRAINING_CODE_FILE } from './contract/train-code-location'
 export { asTrainEntry, defineTrainEntry, type TrainEntry, type TrainingContext } from './contract/train-entry'
 export {
   type ChannelInputConfig,
@@ -63,14 +63,8 @@ export {
 } from './contract/training-job-spec'
 export { channelDir, SAGEMAKER_ROOT, type TrainingLayout, trainingLayout } from './contract/training-layout'
 export { channelSources } from './executors/channel-sources'
-export type { ExtractArchive } from './executors/download-training-outputs'
+export { type LocalTrainingOptions, runLocalTraining } from './executors/local-executor'
 export {
-  type LocalTrainingOptions,
-  runLocalTraining,
-  type TrainingRunResult,
-} from './executors/local-executor'
-export {
-  LOCAL_PLACEMENT,
   loadTrainEntry,
   type PreparedTrainingJob,
   type PrepareTrainingJobOptions,
@@ -82,7 +76,6 @@ export {
   type SageMakerTrainingOptions,
   type SageMakerTrainingResult,
 } from './executors/sagemaker-executor'
-export { type TrainingJobKeys, trainingJobKeys } from './executors/sagemaker-job-keys'
 export { type TrainLocallyOptions, trainLocally } from './executors/train-locally'
 export {
   type CheckpointInput,
@@ -139,14 +132,13 @@ export {
 } from './pipeline/supervised-train-entry'
 export { type GitState, gitState } from './runs/git-state'
 export { createRunDirectory, defaultRunsRoot, newRunId } from './runs/run-directory'
-export { type RunRecord, type RunStatus, readRunRecord, writeRunRecord } from './runs/run-record'
-export { requireS3Store } from './sagemaker/require-s3-store'
-export { trainingJobProgress } from './sagemaker/training-job-progress'
 export {
-  FINAL_JOB_STATUSES,
-  type JobProgress,
-  type JobProgressLine,
-  type WaitForJobOptions,
-  waitForJob,
-} from './sagemaker/wait-for-job'
+  type RunRecord,
+  type RunStatus,
+  readRunRecord,
+  type TrainingRunResult,
+  writeRunRecord,
+} from './runs/run-record'
+export { requireS3Store } from './sagemaker/require-s3-store'
+export { FINAL_JOB_STATUSES, type JobProgress, waitForJob } from './sagemaker/wait-for-job'
 export { findWorkspaceRoot, listModels, locateModel, type ModelFolder } from './workspace/locate-model'

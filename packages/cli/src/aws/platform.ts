@@ -2,14 +2,15 @@
 // platform stack (cloudformation/platform.yaml) exports them. Each can be set by an environment
 // variable instead, which is how CI passes what it already knows and how a dry run works with no
 // credentials.
-import { type CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation'
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation'
 import { ARTIFACT_STORE_ENV, UserError } from '@sagepack/core-data'
-import { runtimeImageTag } from './runtime-image-tag'
+import { describeStack } from './describe-stack'
+import { IMAGE_TAG_ENV, RUNTIME_PATHS_FILE, runtimeImageTag } from './runtime-image-tag'
 
-export const PLATFORM_STACK_ENV = 'SAGEPACK_PLATFORM_STACK'
-export const DEFAULT_PLATFORM_STACK = 'sagepack-platform'
-export const IMAGE_URI_ENV = 'SAGEPACK_IMAGE_URI'
-export const EXECUTION_ROLE_ENV = 'SAGEPACK_EXECUTION_ROLE_ARN'
+const PLATFORM_STACK_ENV = 'SAGEPACK_PLATFORM_STACK'
+const DEFAULT_PLATFORM_STACK = 'sagepack-platform'
+const IMAGE_URI_ENV = 'SAGEPACK_IMAGE_URI'
+const EXECUTION_ROLE_ENV = 'SAGEPACK_EXECUTION_ROLE_ARN'
 
 export interface Platform {
   /** `s3://bucket/`: bundles, training inputs and outputs. */
@@ -21,8 +22,8 @@ export interface Platform {
 
 type Env = Record<string, string | undefined>
 
-/** What the environment alone says; a dry run shows the rest as placeholders naming their source. */
-export function platformFromEnv(env: Env = process.env): Partial<Platform> {
+/** What the environment alone says. Only an s3:// store counts: SageMaker reads and writes S3 only. */
+function platformFromEnv(env: Env): Partial<Platform> {
   const store = env[ARTIFACT_STORE_ENV]
   const image = env[IMAGE_URI_ENV]
   const role = env[EXECUTION_ROLE_ENV]
@@ -33,32 +34,38 @@ export function platformFromEnv(env: Env = process.env): Partial<Platform> {
   }
 }
 
-export function platformStackName(env: Env = process.env): string {
+function platformStackName(env: Env): string {
   return env[PLATFORM_STACK_ENV] || DEFAULT_PLATFORM_STACK
-}
-
-export interface ResolvePlatformOptions {
-  /** The repository checkout: its git history names the runtime image tag. */
-  workspaceRoot: string
-  env?: Env
 }
 
 /** The environment's values, the rest read from the platform stack's outputs (one DescribeStacks). */
 export async function resolvePlatform(
   cloudformation: Pick<CloudFormationClient, 'send'>,
-  options: ResolvePlatformOptions,
+  options: {
+    /** The repository checkout: its git history names the runtime image tag. */
+    workspaceRoot: string
+    env: Env
+  },
 ): Promise<Platform> {
-  const env = options.env ?? process.env
+  const { env } = options
   const known = platformFromEnv(env)
   if (known.artifactStore && known.imageUri && known.executionRoleArn) return known as Platform
   const stackName = platformStackName(env)
-  const outputs = await platformOutputs(cloudformation, stackName)
+  const stack = await describeStack(cloudformation, stackName)
+  if (!stack) {
+    throw new UserError({
+      input: `the platform stack ${stackName}`,
+      problem: 'does not exist in this account and region',
+      expected: `a stack created from cloudformation/platform.yaml (name from ${PLATFORM_STACK_ENV})`,
+      fix: `create it once (see cloudformation/README.md), or set ${ARTIFACT_STORE_ENV}=s3://<bucket>/, ${IMAGE_URI_ENV} and ${EXECUTION_ROLE_ENV}`,
+    })
+  }
   const output = (key: string, envName: string): string => {
-    const value = outputs[key]
+    const value = stack.Outputs?.find((o) => o.OutputKey === key)?.OutputValue
     if (value) return value
     throw new UserError({
       input: `the platform stack ${stackName}`,
-      problem: `has no output ${key}`,
+      problem: `has no output ${key} (it is ${stack.StackStatus ?? 'in an unknown state'})`,
       expected: 'a stack created from cloudformation/platform.yaml',
       fix: `deploy the platform stack (see cloudformation/README.md), or set ${envName}`,
     })
@@ -72,36 +79,28 @@ export async function resolvePlatform(
   }
 }
 
-/** The GPU variant of the runtime image (containers/runtime/Dockerfile.gpu) is tagged `<tag>-gpu`. */
-export function gpuImageUri(imageUri: string): string {
-  return imageUri.endsWith('-gpu') ? imageUri : `${imageUri}-gpu`
-}
-
-/** ml.g*, ml.p* and ml.trn/inf accelerated families take the GPU image. */
-export function isGpuInstanceType(instanceType: string): boolean {
-  return /^ml\.(g\d|p\d)/.test(instanceType)
-}
-
-async function platformOutputs(
-  cloudformation: Pick<CloudFormationClient, 'send'>,
-  stackName: string,
-): Promise<Record<string, string>> {
-  try {
-    const { Stacks } = await cloudformation.send(new DescribeStacksCommand({ StackName: stackName }))
-    return Object.fromEntries(
-      (Stacks?.[0]?.Outputs ?? []).flatMap((o) =>
-        o.OutputKey && o.OutputValue ? [[o.OutputKey, o.OutputValue]] : [],
-      ),
-    )
-  } catch (error) {
-    if ((error as Error).name === 'ValidationError' && /does not exist/.test((error as Error).message)) {
-      throw new UserError({
-        input: `the platform stack ${stackName}`,
-        problem: 'does not exist in this account and region',
-        expected: `a stack created from cloudformation/platform.yaml (name from ${PLATFORM_STACK_ENV})`,
-        fix: `create it once (see cloudformation/README.md), or set ${ARTIFACT_STORE_ENV}, ${IMAGE_URI_ENV} and ${EXECUTION_ROLE_ENV}`,
-      })
-    }
-    throw error
+/** For a dry run: the environment's values where set, the rest named by where a real run reads them. */
+export async function platformPlaceholders(workspaceRoot: string, env: Env): Promise<Platform> {
+  const known = platformFromEnv(env)
+  const stack = platformStackName(env)
+  const tag = known.imageUri
+    ? ''
+    : await runtimeImageTag(workspaceRoot, env).catch(
+        () => `<last commit changing ${RUNTIME_PATHS_FILE}, or ${IMAGE_TAG_ENV}>`,
+      )
+  return {
+    artifactStore: known.artifactStore ?? `s3://<${stack} output ArtifactBucketName>/`,
+    imageUri: known.imageUri ?? `<${stack} output RuntimeImageRepositoryUri>:${tag}`,
+    executionRoleArn: known.executionRoleArn ?? `<${stack} output ExecutionRoleArn>`,
   }
+}
+
+/**
+ * The runtime image for an instance type: NVIDIA GPU families (ml.g*, ml.p*) take its GPU variant
+ * (containers/runtime/Dockerfile.gpu), tagged `<tag>-gpu`.
+ */
+export function imageFor(platform: Platform, instanceType: string): string {
+  const { imageUri } = platform
+  if (!/^ml\.(g\d|p\d)/.test(instanceType) || imageUri.endsWith('-gpu')) return imageUri
+  return `${imageUri}-gpu`
 }

@@ -13,7 +13,7 @@ export interface EsModuleCode {
   externals: Record<string, string>
 }
 
-export interface BuildEsModuleOptions {
+interface BuildEsModuleOptions {
   workspaceRoot: string
   /** A source file, or inline source (resolved from the workspace root) named for error messages. */
   entry: { path: string } | { contents: string; name: string }

@@ -3,35 +3,16 @@
 // and the image's packages found from the code channel (the Dockerfile links /opt/node_modules).
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { describe, expect, it } from 'vitest'
 import { buildRuntime } from '../runtime/build-runtime'
+import { linkImagePackages } from '../runtime/image-packages.fixture'
 import { buildTrainingCode } from './build-training-code'
 
 const workspaceRoot = findWorkspaceRoot(fileURLToPath(import.meta.url))
-const IMAGE_PACKAGES = JSON.parse(
-  readFileSync(join(workspaceRoot, 'containers', 'runtime', 'package.json'), 'utf8'),
-) as { dependencies: Record<string, string> }
-const fromCoreServe = createRequire(join(workspaceRoot, 'packages', 'core-serve', 'package.json'))
-
-/** The image's /opt/sagepack/node_modules (minus tfjs-node, not installable here), linked as the Dockerfile does. */
-function linkImagePackages(nodeModules: string): void {
-  for (const name of Object.keys(IMAGE_PACKAGES.dependencies)) {
-    let packageDir: string
-    try {
-      packageDir = dirname(fromCoreServe.resolve(`${name}/package.json`))
-    } catch {
-      continue
-    }
-    mkdirSync(dirname(join(nodeModules, name)), { recursive: true })
-    symlinkSync(packageDir, join(nodeModules, name))
-  }
-}
-
 function writeJson(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, JSON.stringify(value))

@@ -66,6 +66,8 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
     runId: run.runId,
     runDir: run.runDir,
     ...(options.outFile ? { outFile: options.outFile } : {}),
+    // The release check just hashed model/: the weights' digests are not taken a second time.
+    ...(verified ? { artifactDigests: new Map(verified.files.map((file) => [file.path, file])) } : {}),
     onProgress: progress.update,
   }).finally(() => progress.stop())
   const where = relative(process.cwd(), result.path) || result.path

@@ -6,9 +6,6 @@ import { buildEsModule, type EsModuleCode } from '../build-code/build-es-module'
 /** Packages with native binaries: never bundled, always provided by the runtime image. */
 const NATIVE_PACKAGES = ['onnxruntime-node', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'] as const
 
-/** code/inference.mjs and the native packages it imports. */
-export type InferenceCode = EsModuleCode
-
 /** With no inference/index.ts, the bundle carries an empty handler: every hook takes its default. */
 const DEFAULT_HANDLER = 'export default {}\n'
 
@@ -17,7 +14,7 @@ export function buildInferenceCode(options: {
   /** models/<model>/inference/index.ts, or undefined when the model has no inference code. */
   entry: string | undefined
   model: string
-}): Promise<InferenceCode> {
+}): Promise<EsModuleCode> {
   return buildEsModule({
     workspaceRoot: options.workspaceRoot,
     entry: options.entry

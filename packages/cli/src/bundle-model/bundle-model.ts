@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { type BundleManifest, MANIFEST_FILE, MANIFEST_FORMAT } from '@sagepack/core-serve'
 import { gitState, type ModelFolder } from '@sagepack/core-train/workspace'
-import { collectBundleFiles } from '../bundle/collect-bundle-files'
+import { type BundleFile, collectBundleFiles } from '../bundle/collect-bundle-files'
 import { buildManifest, type FileDigest, fileDigest, serializeManifest } from '../bundle/manifest'
 import { type ArchiveEntry, writeArchive } from '../bundle/write-archive'
 import { buildInferenceCode } from './build-inference-code'
@@ -32,6 +32,11 @@ export async function bundleModel(options: {
   runId: string
   runDir: string
   outFile?: string
+  /**
+   * Digests already taken of the files under the run's model/, keyed by path relative to model/ (the
+   * release check takes them): not taken again. The archive's read-back checks the bytes against them.
+   */
+  artifactDigests?: ReadonlyMap<string, FileDigest>
   onProgress?: (done: number, total: number) => void
 }): Promise<BundleResult> {
   const { folder, runDir } = options
@@ -53,6 +58,12 @@ export async function bundleModel(options: {
     })
   }
   const configFile = join(runDir, 'config.json')
+  const weightDigest = (file: BundleFile): FileDigest | Promise<FileDigest> => {
+    const known = options.artifactDigests?.get(file.archivePath)
+    return known?.size === file.size
+      ? { sha256: known.sha256, size: known.size }
+      : fileDigest(file.sourcePath)
+  }
   // The inference code builds while the weights are hashed for the manifest: two jobs, two cores.
   const [code, configDigest, weightDigests] = await Promise.all([
     buildInferenceCode({
@@ -61,7 +72,7 @@ export async function bundleModel(options: {
       model: folder.name,
     }),
     fileDigest(configFile),
-    Promise.all(weights.map((f) => fileDigest(f.sourcePath))),
+    Promise.all(weights.map(weightDigest)),
   ])
   const dependencies = { ...runtimeDependencies(options.workspaceRoot, modelFormat), ...code.externals }
   const codePackage = new TextEncoder().encode(
@@ -79,7 +90,11 @@ export async function bundleModel(options: {
     { archivePath: 'code/inference.mjs', mode: 0o644, source: { data: code.source } },
     { archivePath: 'code/package.json', mode: 0o644, source: { data: codePackage } },
   ]
-  const digests = entries.map((entry) => ({ archivePath: entry.archivePath, ...digestOf(entry) }))
+  const digests = entries.map((entry) => ({
+    archivePath: entry.archivePath,
+    mode: entry.mode,
+    ...digestOf(entry),
+  }))
   const packageJson = JSON.parse(await readFile(join(folder.dir, 'package.json'), 'utf8')) as {
     version?: string
   }
@@ -96,9 +111,15 @@ export async function bundleModel(options: {
     },
     digests,
   )
-  entries.push({ archivePath: MANIFEST_FILE, mode: 0o644, source: { data: serializeManifest(manifest) } })
+  const manifestEntry: ArchiveEntry = {
+    archivePath: MANIFEST_FILE,
+    mode: 0o644,
+    source: { data: serializeManifest(manifest) },
+  }
+  // Keyed on the digests just taken; only the manifest, new here, is hashed.
+  const key = bundleCacheKey([...digests, { ...manifestEntry, ...digestOf(manifestEntry) }])
+  entries.push(manifestEntry)
   const outFile = options.outFile ?? join(folder.dir, BUNDLE_FILE)
-  const key = bundleCacheKey(entries.map((entry) => ({ ...entry, ...digestOf(entry) })))
   const cached = await cachedBundle(outFile, key)
   if (cached) return { path: outFile, ...cached, cached: true }
   await mkdir(dirname(outFile), { recursive: true })

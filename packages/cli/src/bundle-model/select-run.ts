@@ -1,11 +1,11 @@
 // Which run a bundle is built from: the one named with --run, else the one models/<model>/release.json
 // promotes, else the latest completed run.
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { type RunRecord, readRunRecord } from '@sagepack/core-train/workspace'
-import { archivedRunDir } from '../runs-catalog/model-run-folders'
-import { checkRunId, isRunFolderName } from '../runs-catalog/run-names'
+import { archivedRunDir, listRunFolders } from '../runs-catalog/model-run-folders'
+import { checkRunId } from '../runs-catalog/run-names'
 import { type Release, readRelease, releaseFileOf } from '../runs-release/release-file'
 
 export interface SelectedRun {
@@ -54,40 +54,43 @@ async function requireCompletedRun(
   checkRunId(model, runId)
   const runDir = join(runsRoot, model, runId)
   const record = existsSync(join(runDir, 'run.json')) ? await readRunRecord(runDir) : null
-  if (record?.status !== 'completed') {
-    const archived = archivedRunDir(runsRoot, model, runId)
-    const isArchived = !record && existsSync(archived)
+  if (record?.status === 'completed') return { runId, runDir }
+  const expected = 'the id of a completed run (runs/<model>/<run-id>/run.json with status "completed")'
+  const trainFix = `train one with \`pnpm train ${model}\`, or leave the run out to bundle the latest`
+  if (record) {
     throw new UserError({
       input,
-      problem: record
-        ? `run ${runId} of ${model} is ${record.status}, not completed`
-        : isArchived
-          ? `run ${runId} of ${model} is archived (${archived})`
-          : `there is no run ${runId} of ${model} in ${runsRoot}`,
-      expected: 'the id of a completed run (runs/<model>/<run-id>/run.json with status "completed")',
-      fix: isArchived
-        ? `move it back to bundle it: mv ${archived} ${runDir}`
-        : (!record && about.missingFix) ||
-          `train one with \`pnpm train ${model}\`, or leave the run out to bundle the latest`,
+      problem: `run ${runId} of ${model} is ${record.status}, not completed`,
+      expected,
+      fix: trainFix,
     })
   }
-  return { runId, runDir }
+  const archived = archivedRunDir(runsRoot, model, runId)
+  if (existsSync(archived)) {
+    throw new UserError({
+      input,
+      problem: `run ${runId} of ${model} is archived (${archived})`,
+      expected,
+      fix: `move it back to bundle it: mv ${archived} ${runDir}`,
+    })
+  }
+  throw new UserError({
+    input,
+    problem: `there is no run ${runId} of ${model} in ${runsRoot}`,
+    expected,
+    fix: about.missingFix ?? trainFix,
+  })
 }
 
 async function latestCompletedRun(
   runsRoot: string,
   model: string,
 ): Promise<{ runId: string; runDir: string } | null> {
-  const dir = join(runsRoot, model)
-  if (!existsSync(dir)) return null
-  // Run ids start with a UTC timestamp, so the newest sorts last; dot-folders are never runs.
-  const ids = readdirSync(dir)
-    .filter((id) => isRunFolderName(id) && existsSync(join(dir, id, 'run.json')))
-    .sort()
-    .reverse()
-  for (const runId of ids) {
-    const record: RunRecord = await readRunRecord(join(dir, runId))
-    if (record.status === 'completed') return { runId, runDir: join(dir, runId) }
+  // Newest first: run ids start with a UTC timestamp.
+  for (const run of listRunFolders(runsRoot, model).reverse()) {
+    if (!existsSync(join(run.dir, 'run.json'))) continue
+    const record: RunRecord = await readRunRecord(run.dir)
+    if (record.status === 'completed') return { runId: run.runId, runDir: run.dir }
   }
   return null
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { findWorkspaceRoot, locateModel, STAGES, type Stage } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
+import { explainingAwsErrors } from '../aws/aws-errors'
 
 interface DeployCommandOptions {
   stage: string
@@ -41,13 +42,15 @@ export function deployCommand(): Command {
       const workspaceRoot = findWorkspaceRoot()
       // Loaded here: the AWS SDK clients and the templates are not needed for any other command.
       const { deployModel } = await import('../deploy/deploy-model')
-      process.exitCode = await deployModel({
-        workspaceRoot,
-        folder: locateModel(workspaceRoot, name),
-        stage,
-        ...(options.bundle ? { bundle: resolve(options.bundle) } : {}),
-        ...(options.dryRun ? { dryRun: true } : {}),
-      })
+      process.exitCode = await explainingAwsErrors(() =>
+        deployModel({
+          workspaceRoot,
+          folder: locateModel(workspaceRoot, name),
+          stage,
+          ...(options.bundle ? { bundle: resolve(options.bundle) } : {}),
+          ...(options.dryRun ? { dryRun: true } : {}),
+        }),
+      )
     })
 }
 

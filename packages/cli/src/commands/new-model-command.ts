@@ -1,6 +1,5 @@
 // `sagepack new-model <name> --team <@org/team>`: scaffold models/<name>/ from a template, give it to
 // the team in .github/CODEOWNERS, link it with pnpm install, and print the way from here to production.
-import { relative } from 'node:path'
 import { formatUserError } from '@sagepack/core-data'
 import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
 import { Command, Option } from 'commander'
@@ -15,6 +14,7 @@ import {
   TEMPLATE_SUMMARIES,
 } from '../new-model/model-templates'
 import { nextSteps } from '../new-model/next-steps'
+import { shownPath } from './shown-path'
 
 interface NewModelOptions {
   team: string
@@ -67,7 +67,7 @@ export function newModelCommand(): Command {
         team: options.team,
         template: options.template,
       })
-      const shown = relative(process.cwd(), created.dir) || created.dir
+      const shown = shownPath(created.dir)
       process.stdout.write(
         `created ${shown}/ from the ${options.template} template (${created.files.length} files)\n` +
           (created.codeownersChanged

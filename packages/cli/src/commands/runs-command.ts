@@ -1,8 +1,7 @@
 // `sagepack runs`: a model's runs (list, the default, compare, promote, archive), and push|pull to
 // share a run through the team's artifact store, so experiments are shared rather than redone.
-import { relative, resolve } from 'node:path'
 import { defaultArtifactStoreUri, openArtifactStore } from '@sagepack/core-data'
-import { defaultRunsRoot, findWorkspaceRoot } from '@sagepack/core-train/workspace'
+import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { archiveProgress } from '../bundle/archive-progress'
 import { formatBytes } from '../bundle-model/format-bytes'
@@ -11,8 +10,10 @@ import { pushRun } from '../runs-archive/push-run'
 import { runArchiveKey } from '../runs-archive/run-archive-key'
 import { runsArchiveCommand } from './runs-archive-command'
 import { runsCompareCommand } from './runs-compare-command'
+import { RUNS_DIR_FLAGS, RUNS_DIR_HELP, runsRootFrom } from './runs-dir-option'
 import { runsListCommand } from './runs-list-command'
 import { runsPromoteCommand } from './runs-promote-command'
+import { shownPath } from './shown-path'
 
 interface StoreOptions {
   store?: string
@@ -74,7 +75,7 @@ function pushCommand(): Command {
     .argument('<model>', 'the model name, as in runs/<model>/')
     .argument('<run>', 'the run id, the folder name under runs/<model>/')
     .option('--store <uri>', STORE_HELP)
-    .option('--runs-dir <dir>', 'where runs are kept (default: runs/ at the workspace root)')
+    .option(RUNS_DIR_FLAGS, RUNS_DIR_HELP)
     .option('--force', 'replace an archive of this run that holds other contents')
     .exitOverride()
     .addHelpText(
@@ -122,7 +123,7 @@ function pullCommand(): Command {
     .argument('<model>', 'the model name, as in runs/<model>/')
     .argument('<run>', 'the run id')
     .option('--store <uri>', STORE_HELP)
-    .option('--runs-dir <dir>', 'where runs are kept (default: runs/ at the workspace root)')
+    .option(RUNS_DIR_FLAGS, RUNS_DIR_HELP)
     .exitOverride()
     .addHelpText(
       'after',
@@ -139,9 +140,8 @@ function pullCommand(): Command {
       try {
         const pulled = await pullRun({ store, runsRoot, model, runId, onProgress: progress.update })
         progress.stop()
-        const shown = relative(process.cwd(), pulled.dir)
         process.stdout.write(
-          `pulled run ${model}/${runId} from ${pulled.uri} into ${shown.startsWith('..') ? pulled.dir : shown} ` +
+          `pulled run ${model}/${runId} from ${pulled.uri} into ${shownPath(pulled.dir)} ` +
             `(${formatBytes(pulled.size)}, sha256 ${pulled.sha256.slice(0, 12)} verified)\n`,
         )
       } finally {
@@ -154,6 +154,6 @@ function locate(options: StoreOptions) {
   const workspaceRoot = findWorkspaceRoot()
   return {
     store: openArtifactStore(options.store ?? defaultArtifactStoreUri(workspaceRoot)),
-    runsRoot: options.runsDir ? resolve(options.runsDir) : defaultRunsRoot(workspaceRoot),
+    runsRoot: runsRootFrom(workspaceRoot, options.runsDir),
   }
 }

@@ -3,7 +3,6 @@ import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { findRunFolder } from '../runs-catalog/model-run-folders'
 import { readRunSummary } from '../runs-catalog/read-run-summary'
-import { checkModelName, checkRunId } from '../runs-catalog/run-names'
 import { runsComparison } from '../runs-report/runs-comparison'
 import { RUNS_DIR_FLAGS, RUNS_DIR_HELP, runsRootFrom } from './runs-dir-option'
 
@@ -26,9 +25,6 @@ export function runsCompareCommand(): Command {
       '\nExample:\n  $ sagepack runs compare iris 20261123-164512-3fa2 20261124-090211-b7c0',
     )
     .action(async (model: string, runA: string, runB: string, options: { runsDir?: string }) => {
-      checkModelName(model)
-      checkRunId(model, runA)
-      checkRunId(model, runB)
       const runsRoot = runsRootFrom(findWorkspaceRoot(), options.runsDir)
       const [a, b] = await Promise.all([
         readRunSummary(findRunFolder(runsRoot, model, runA)),

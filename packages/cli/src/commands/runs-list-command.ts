@@ -6,7 +6,6 @@ import { findWorkspaceRoot, listModels } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { countArchivedRuns, listRunFolders, modelsWithRuns } from '../runs-catalog/model-run-folders'
 import { readRunSummary } from '../runs-catalog/read-run-summary'
-import { checkModelName } from '../runs-catalog/run-names'
 import { readRelease, releaseFileOf } from '../runs-release/release-file'
 import { runsTable } from '../runs-report/runs-table'
 import { RUNS_DIR_FLAGS, RUNS_DIR_HELP, runsRootFrom } from './runs-dir-option'
@@ -35,7 +34,6 @@ export function runsListCommand(): Command {
     .exitOverride()
     .addHelpText('after', '\nExamples:\n  $ sagepack runs iris\n  $ sagepack runs list iris --archived')
     .action(async (model: string, options: ListOptions) => {
-      checkModelName(model)
       const workspaceRoot = findWorkspaceRoot()
       const runsRoot = runsRootFrom(workspaceRoot, options.runsDir)
       const folders = listRunFolders(runsRoot, model, { archived: options.archived === true })

@@ -1,7 +1,6 @@
 // `sagepack runs promote <model> <run>`: release a completed run, writing models/<model>/release.json.
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
-import { checkModelName, checkRunId } from '../runs-catalog/run-names'
 import { promoteRun } from '../runs-release/promote-run'
 import { formatMetric } from '../runs-report/format-run-fields'
 import { keyMetricColumns } from '../runs-report/headline-metrics'
@@ -34,8 +33,6 @@ export function runsPromoteCommand(): Command {
         "  $ cd runs/iris/20261123-164512-3fa2/model && find . -type f -printf '%P\\n' | LC_ALL=C sort | xargs -d '\\n' sha256sum | sha256sum",
     )
     .action(async (model: string, runId: string, options: { runsDir?: string }) => {
-      checkModelName(model)
-      checkRunId(model, runId)
       const workspaceRoot = findWorkspaceRoot()
       const promoted = await promoteRun({
         runsRoot: runsRootFrom(workspaceRoot, options.runsDir),

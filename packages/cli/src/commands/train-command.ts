@@ -1,10 +1,12 @@
 // `sagepack train <model>`: resolve the config, build the training job spec, and run it in a new run
 // directory: on this machine, or as a SageMaker training job built from the same spec.
 import { readFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
+import { explainingAwsErrors } from '../aws/aws-errors'
 import { collect } from './collect-option'
+import { shownPath } from './shown-path'
 import { DEFAULT_TRAINING_INSTANCE_TYPE, type ExecutorChoice, parseExecutorFlags } from './train-options'
 
 interface TrainOptions {
@@ -84,7 +86,7 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
     ...(options.runsDir ? { runsRoot: resolve(options.runsDir) } : {}),
     ...(options.resume ? { resumeFrom: options.resume } : {}),
     onRunCreated: ({ runId, runDir }) => {
-      shownDir = relative(process.cwd(), runDir) || runDir
+      shownDir = shownPath(runDir)
       process.stdout.write(`run ${runId}: training ${name} locally in ${shownDir}\n`)
     },
   })
@@ -110,17 +112,17 @@ async function trainOnSageMaker(
   choice: Extract<ExecutorChoice, { executor: 'sagemaker' }>,
 ): Promise<number> {
   const { trainOnSageMaker: run } = await import('../train-sagemaker/train-on-sagemaker')
-  const result = await run({
-    workspaceRoot: findWorkspaceRoot(),
-    model: name,
-    sets: options.set,
-    ...(options.runsDir ? { runsRoot: resolve(options.runsDir) } : {}),
-    instanceType: choice.instanceType,
-    instanceCount: choice.instanceCount,
-    spot: choice.spot,
-    ...(choice.maxRuntimeSeconds ? { maxRuntimeSeconds: choice.maxRuntimeSeconds } : {}),
-  })
-  const shownDir = relative(process.cwd(), result.runDir) || result.runDir
+  const { executor, ...placement } = choice
+  const result = await explainingAwsErrors(() =>
+    run({
+      workspaceRoot: findWorkspaceRoot(),
+      model: name,
+      sets: options.set,
+      ...(options.runsDir ? { runsRoot: resolve(options.runsDir) } : {}),
+      ...placement,
+    }),
+  )
+  const shownDir = shownPath(result.runDir)
   if (result.status !== 'completed') {
     process.stderr.write(
       `\nrun ${result.runId} (SageMaker job ${result.trainingJobName}) ${result.status} after ${result.durationSeconds.toFixed(1)} s; ` +

@@ -2,12 +2,11 @@
 // SageMaker-only settings (which make no sense for a local run, so they are refused there).
 import { UserError } from '@sagepack/core-data'
 
-export const EXECUTORS = ['local', 'sagemaker'] as const
-export type Executor = (typeof EXECUTORS)[number]
+const EXECUTORS = ['local', 'sagemaker'] as const
 
 export const DEFAULT_TRAINING_INSTANCE_TYPE = 'ml.m5.xlarge'
 
-export interface ExecutorFlags {
+interface ExecutorFlags {
   on: string
   instanceType?: string
   instanceCount?: string

@@ -2,6 +2,7 @@
 // SageMaker Batch Transform job running the model's bundle.
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
+import { explainingAwsErrors } from '../aws/aws-errors'
 
 interface TransformCommandOptions {
   input: string
@@ -47,14 +48,16 @@ export function transformCommand(): Command {
       const workspaceRoot = findWorkspaceRoot()
       // Loaded when the command runs: the AWS clients and core-train are not needed for --help.
       const { runTransform } = await import('../transform/run-transform')
-      process.exitCode = await runTransform({
-        workspaceRoot,
-        folder: locateModel(workspaceRoot, name),
-        input: options.input,
-        output: options.output,
-        contentType: options.contentType,
-        wait: options.wait,
-        ...(options.run ? { runId: options.run } : {}),
-      })
+      process.exitCode = await explainingAwsErrors(() =>
+        runTransform({
+          workspaceRoot,
+          folder: locateModel(workspaceRoot, name),
+          input: options.input,
+          output: options.output,
+          contentType: options.contentType,
+          wait: options.wait,
+          ...(options.run ? { runId: options.run } : {}),
+        }),
+      )
     })
 }

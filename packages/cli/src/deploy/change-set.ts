@@ -13,12 +13,12 @@ import {
   type Tag,
 } from '@aws-sdk/client-cloudformation'
 
-export type ChangeSetOutcome =
+type ChangeSetOutcome =
   | { kind: 'changes'; changeSetName: string; changes: Change[] }
   | { kind: 'no-changes'; changeSetName: string }
   | { kind: 'failed'; changeSetName: string; reason: string }
 
-export interface ChangeSetRequest {
+interface ChangeSetRequest {
   stackName: string
   changeSetName: string
   create: boolean

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import type { ModelFolder } from '@sagepack/core-train/workspace'
 
-export const EXAMPLE_INPUT_FILE = join('inference', 'example.json')
+const EXAMPLE_INPUT_FILE = join('inference', 'example.json')
 
 export interface ExampleInput {
   path: string

@@ -19,6 +19,11 @@ export function stackName(model: string, stage: Stage): string {
   return `sagepack-${model}-${stage}`
 }
 
+/** The endpoint the stack makes: model-endpoint.yaml names it `${ModelName}-${Stage}`. */
+export function endpointName(model: string, stage: Stage): string {
+  return `${model}-${stage}`
+}
+
 export function stackParameters(input: {
   model: string
   stage: Stage

@@ -1,27 +1,15 @@
 // What state a model's stack is in before a deploy: absent (create it), settled (update it), or a
 // state a deploy must not touch, each with the fix.
-import { type CloudFormationClient, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation'
+import type { CloudFormationClient, Stack } from '@aws-sdk/client-cloudformation'
 import { UserError } from '@sagepack/core-data'
+import { describeStack } from '../aws/describe-stack'
 
-export type StackState = { kind: 'absent' } | { kind: 'ready'; stack: Stack }
+type StackState = { kind: 'absent' } | { kind: 'ready'; stack: Stack }
 
 /** A stack whose first create failed sits in ROLLBACK_COMPLETE and can only be deleted. */
 const MUST_DELETE = new Set(['ROLLBACK_COMPLETE', 'ROLLBACK_FAILED', 'DELETE_FAILED'])
-
-export async function describeStack(
-  cloudformation: Pick<CloudFormationClient, 'send'>,
-  stackName: string,
-): Promise<Stack | undefined> {
-  try {
-    const { Stacks } = await cloudformation.send(new DescribeStacksCommand({ StackName: stackName }))
-    return Stacks?.[0]
-  } catch (error) {
-    if ((error as Error).name === 'ValidationError' && /does not exist/.test((error as Error).message)) {
-      return undefined
-    }
-    throw error
-  }
-}
+const SETTLED =
+  'a stack that is settled (CREATE_COMPLETE, UPDATE_COMPLETE, UPDATE_ROLLBACK_COMPLETE), or no stack'
 
 export async function stackState(
   cloudformation: Pick<CloudFormationClient, 'send'>,
@@ -35,14 +23,23 @@ export async function stackState(
     throw new UserError({
       input: `stack ${stackName}`,
       problem: `is ${status} (an earlier deploy failed and rolled back)`,
-      expected: 'a stack that exists and is settled, or no stack',
+      expected: SETTLED,
       fix: `read its events in the CloudFormation console, then delete it: aws cloudformation delete-stack --stack-name ${stackName}`,
+    })
+  }
+  if (status === 'UPDATE_ROLLBACK_FAILED') {
+    throw new UserError({
+      input: `stack ${stackName}`,
+      problem: `is ${status}: an update failed and so did its rollback`,
+      expected: SETTLED,
+      fix: `fix the resource its events name, then: aws cloudformation continue-update-rollback --stack-name ${stackName}`,
     })
   }
   if (status.endsWith('_IN_PROGRESS')) {
     throw new UserError({
       input: `stack ${stackName}`,
       problem: `is ${status}: another deployment is running`,
+      expected: SETTLED,
       fix: 'wait for it to finish, then deploy again',
     })
   }

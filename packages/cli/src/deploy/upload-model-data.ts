@@ -6,33 +6,36 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type ArtifactStore, putContentAddressed, type TransferProgress } from '@sagepack/core-data'
+import { type ArtifactStore, bundleKey, putContentAddressed } from '@sagepack/core-data'
 import { MANIFEST_FILE, type ManifestFile } from '@sagepack/core-serve'
 import { extractArchive } from '../bundle/extract-archive'
 import type { ModelData } from './stack-parameters'
 
-export interface UploadedModelData extends ModelData {
+interface UploadedModelData extends ModelData {
   /** True when the store already held this exact bundle. */
   skipped: boolean
+}
+
+/** Where the model data of a bundle goes in the store: the archive, or the prefix of its files. */
+export function modelDataKey(model: string, sha256: string, uncompressed: boolean): string {
+  return uncompressed ? `${model}/${sha256}/model/` : bundleKey(model, sha256)
 }
 
 export async function uploadModelData(input: {
   store: ArtifactStore
   model: string
   bundle: string
+  /** The bundle's digest, already taken: it is not hashed again. */
   sha256: string
   files: readonly ManifestFile[]
   uncompressed: boolean
-  onProgress?: TransferProgress
 }): Promise<UploadedModelData> {
   const { store, model, sha256 } = input
   if (!input.uncompressed) {
-    const put = await putContentAddressed(store, model, input.bundle, {
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-    })
-    return { url: put.uri, compression: 'Gzip', sha256: put.sha256, skipped: put.skipped }
+    const put = await putContentAddressed(store, model, input.bundle, { sha256 })
+    return { url: put.uri, compression: 'Gzip', sha256, skipped: put.skipped }
   }
-  const prefix = `${model}/${sha256}/model/`
+  const prefix = modelDataKey(model, sha256, true)
   const url = store.uri(prefix)
   if (await store.head(`${prefix}${MANIFEST_FILE}`))
     return { url, compression: 'None', sha256, skipped: true }

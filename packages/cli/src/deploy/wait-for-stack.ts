@@ -9,9 +9,9 @@ import {
   type Stack,
   type StackEvent,
 } from '@aws-sdk/client-cloudformation'
-import { describeStack } from './stack-state'
+import { describeStack } from '../aws/describe-stack'
 
-export interface StackWaitResult {
+interface StackWaitResult {
   ok: boolean
   status: string
   stack: Stack | undefined

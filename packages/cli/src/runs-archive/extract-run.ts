@@ -44,6 +44,7 @@ export async function extractRun(archive: string, runDir: string, uri: string): 
         {
           input: uri,
           problem: `cannot be unpacked: ${(error as Error).message}`,
+          expected: 'a gzip-compressed tar archive of a run folder, as `sagepack runs push` writes it',
           fix: 'push the run again from the machine that has it',
         },
         { cause: error },
@@ -61,6 +62,8 @@ export async function extractRun(archive: string, runDir: string, uri: string): 
       throw new UserError({
         input: uri,
         problem: 'holds no run.json at its top level, so it is not a run archive',
+        expected:
+          'a run folder archived from its inside: run.json, config.json, model/, ... at the top level',
         fix: 'push the run again with `sagepack runs push`',
       })
     }

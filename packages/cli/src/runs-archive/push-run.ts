@@ -1,10 +1,11 @@
 // `sagepack runs push`: packs a finished run and puts it in the artifact store, so a team shares it.
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type ArtifactStore, sha256OfFile, type TransferProgress, UserError } from '@sagepack/core-data'
 import { readRunRecord } from '@sagepack/core-train/workspace'
+import { noSuchRun } from '../runs-catalog/model-run-folders'
 import { packRun } from './pack-run'
 import { runArchiveKey } from './run-archive-key'
 
@@ -45,6 +46,8 @@ export async function pushRun(options: PushRunOptions): Promise<PushedRun> {
       throw new UserError({
         input: uri,
         problem: `already holds an archive of run ${model}/${runId} with other contents (sha256 ${existing.sha256 ?? 'not recorded'}, here ${sha256})`,
+        expected:
+          'no archive of this run in the store yet, or one of the same bytes (a run never changes once finished)',
         fix: `pull it into another folder (--runs-dir) to compare, or pass --force to replace it`,
       })
     }
@@ -65,25 +68,13 @@ async function checkFinishedRun(
   model: string,
   runId: string,
 ): Promise<void> {
-  if (!existsSync(runDir)) {
-    const modelRuns = join(runsRoot, model)
-    const known = existsSync(modelRuns)
-      ? readdirSync(modelRuns)
-          .filter((name) => !name.startsWith('.'))
-          .sort()
-      : []
-    throw new UserError({
-      input: `run ${model}/${runId}`,
-      problem: `there is no run folder ${runDir}`,
-      expected: known.length > 0 ? `one of: ${known.join(', ')}` : `a run of ${model} under ${modelRuns}`,
-      fix: 'check the run id (and --runs-dir), or train one with `sagepack train <model>`',
-    })
-  }
+  if (!existsSync(runDir)) throw noSuchRun(runsRoot, model, runId)
   const record = await readRunRecord(runDir)
   if (record.status === 'running') {
     throw new UserError({
       input: runDir,
       problem: 'is still running (run.json says "status": "running"), so its files are still changing',
+      expected: 'a finished run (completed, failed or stopped)',
       fix: 'push it once it has finished; if its process died, mark it stopped in run.json first',
     })
   }

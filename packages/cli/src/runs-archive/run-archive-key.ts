@@ -1,7 +1,7 @@
 // Where a run's archive lives in the artifact store: runs/<model>/<run-id>.tar.gz.
 import { checkModelName, checkRunId } from '../runs-catalog/run-names'
 
-export const RUN_ARCHIVES_PREFIX = 'runs/'
+const RUN_ARCHIVES_PREFIX = 'runs/'
 
 /** The store key of a run's archive; a UserError when the model or run id cannot be a folder name. */
 export function runArchiveKey(model: string, runId: string): string {

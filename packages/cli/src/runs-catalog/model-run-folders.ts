@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
-import { ARCHIVE_FOLDER, isRunFolderName } from './run-names'
+import { ARCHIVE_FOLDER, checkModelName, checkRunId, isRunFolderName } from './run-names'
 
 /** An error names at most this many runs, the newest. */
 const MAX_RUNS_NAMED = 10
@@ -28,6 +28,7 @@ export function listRunFolders(
   model: string,
   options: { archived?: boolean } = {},
 ): RunFolder[] {
+  checkModelName(model)
   const active = runIdsIn(join(runsRoot, model)).map((runId) => ({
     runId,
     dir: activeRunDir(runsRoot, model, runId),
@@ -55,6 +56,8 @@ export function modelsWithRuns(runsRoot: string): string[] {
 
 /** A run in daily use or archived; a UserError naming the runs there are when there is no such run. */
 export function findRunFolder(runsRoot: string, model: string, runId: string): RunFolder {
+  checkModelName(model)
+  checkRunId(model, runId)
   const active = activeRunDir(runsRoot, model, runId)
   if (existsSync(active)) return { runId, dir: active, archived: false }
   const archived = archivedRunDir(runsRoot, model, runId)

@@ -20,6 +20,7 @@ export function checkModelName(model: string): void {
       input: `model ${JSON.stringify(model)}`,
       problem: 'is not a model name',
       expected: 'the name of a folder under models/: lower-case letters, digits and hyphens, e.g. iris',
+      fix: 'check the name: `ls models/` shows the models there are',
     })
   }
 }
@@ -31,6 +32,7 @@ export function checkRunId(model: string, runId: string): void {
       input: `run ${JSON.stringify(runId)}`,
       problem: 'is not a run id',
       expected: `the name of a folder under runs/${model}/, e.g. 20261123-164512-3fa2`,
+      fix: `copy the id from \`sagepack runs ${model}\``,
     })
   }
 }

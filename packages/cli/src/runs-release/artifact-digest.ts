@@ -11,7 +11,7 @@ import { sha256OfFile, UserError } from '@sagepack/core-data'
 import { compareArchivePaths } from '../bundle/archive-entry'
 
 /** The folder of a run that holds its artifacts, as the training contract's /opt/ml/model. */
-export const ARTIFACTS_FOLDER = 'model'
+const ARTIFACTS_FOLDER = 'model'
 
 export interface ArtifactFile {
   /** POSIX path relative to the run's model/ folder. */
@@ -72,7 +72,7 @@ export async function artifactDigest(runDir: string): Promise<ArtifactDigest> {
 }
 
 /** sha256 of the `sha256sum` lines of `files`, which must be sorted by path. */
-export function digestOfListing(files: ArtifactFile[]): string {
+function digestOfListing(files: ArtifactFile[]): string {
   const listing = files.map((file) => `${file.sha256}  ${file.path}\n`).join('')
   return createHash('sha256').update(listing).digest('hex')
 }

@@ -5,8 +5,9 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { sha256OfFile, UserError, writeJsonAtomic } from '@sagepack/core-data'
 import { readRunRecord } from '@sagepack/core-train/workspace'
-import { archivedRunDir, noSuchRun } from '../runs-catalog/model-run-folders'
+import { activeRunDir, archivedRunDir, noSuchRun } from '../runs-catalog/model-run-folders'
 import { CONFIG_FILE, readRunSummary } from '../runs-catalog/read-run-summary'
+import { checkModelName, checkRunId } from '../runs-catalog/run-names'
 import { headlineMetrics, trainingBackend } from '../runs-report/headline-metrics'
 import { artifactDigest } from './artifact-digest'
 import { RELEASE_FORMAT, type Release, readRelease, releaseFileOf } from './release-file'
@@ -26,14 +27,17 @@ export async function promoteRun(options: {
   modelDir: string
 }): Promise<PromotedRun> {
   const { runsRoot, model, runId } = options
-  const runDir = join(runsRoot, model, runId)
+  checkModelName(model)
+  checkRunId(model, runId)
+  const runDir = activeRunDir(runsRoot, model, runId)
   if (!existsSync(runDir)) {
-    if (existsSync(archivedRunDir(runsRoot, model, runId))) {
+    const archived = archivedRunDir(runsRoot, model, runId)
+    if (existsSync(archived)) {
       throw new UserError({
         input: `run ${model}/${runId}`,
-        problem: `is archived (${archivedRunDir(runsRoot, model, runId)}), so bundling would not find it`,
+        problem: `is archived (${archived}), so bundling would not find it`,
         expected: `a run under ${join(runsRoot, model)}/`,
-        fix: `move it back first: mv ${archivedRunDir(runsRoot, model, runId)} ${runDir}`,
+        fix: `move it back first: mv ${archived} ${runDir}`,
       })
     }
     throw noSuchRun(runsRoot, model, runId)

@@ -5,7 +5,7 @@ import { readJsonFile, UserError } from '@sagepack/core-data'
 import type { GitState } from '@sagepack/core-train/workspace'
 import type { ArtifactFile } from './artifact-digest'
 
-export const RELEASE_FILE = 'release.json'
+const RELEASE_FILE = 'release.json'
 export const RELEASE_FORMAT = 'sagepack.release/v1'
 
 export interface Release {

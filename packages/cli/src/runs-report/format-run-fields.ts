@@ -1,9 +1,31 @@
 // How one run's fields read in the runs table and in compare: dates in UTC to the minute, short
 // commits, durations in s / m / h, metrics to four decimals.
 import type { RunRecord } from '@sagepack/core-train/workspace'
+import type { RunSummary } from '../runs-catalog/read-run-summary'
+import { trainingBackend } from './headline-metrics'
 
 /** Shown for a value a run does not have. */
 export const MISSING = '-'
+
+/** What tells runs apart at a glance, as the runs table's columns and compare's rows show it. */
+export interface RunFacts {
+  started: string
+  commit: string
+  dirty: string
+  backend: string
+  time: string
+}
+
+export function runFacts(run: RunSummary): RunFacts {
+  const { record } = run
+  return {
+    started: formatStarted(record?.startedAt),
+    commit: formatCommit(record?.git),
+    dirty: formatDirty(record?.git),
+    backend: trainingBackend(run.metrics) ?? MISSING,
+    time: formatDuration(record?.durationSeconds),
+  }
+}
 
 /** `2026-11-23 16:45` (UTC, as in run ids). */
 export function formatStarted(startedAt: string | undefined): string {

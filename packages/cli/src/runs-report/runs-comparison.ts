@@ -3,31 +3,24 @@
 import { type RunSummary, statusOf } from '../runs-catalog/read-run-summary'
 import { configDifferences, formatConfigValue } from './config-differences'
 import { formatColumns } from './format-columns'
-import {
-  formatCommit,
-  formatDelta,
-  formatDirty,
-  formatDuration,
-  formatMetric,
-  formatStarted,
-  MISSING,
-} from './format-run-fields'
-import { headlineMetrics, trainingBackend } from './headline-metrics'
+import { formatDelta, formatMetric, type RunFacts, runFacts } from './format-run-fields'
+import { headlineMetrics } from './headline-metrics'
 
 export function runsComparison(a: RunSummary, b: RunSummary): string[] {
   return [...aboutRuns(a, b), '', ...configSection(a, b), '', ...metricsSection(a, b)]
 }
 
 function aboutRuns(a: RunSummary, b: RunSummary): string[] {
-  const row = (label: string, show: (run: RunSummary) => string) => [label, show(a), show(b)]
+  const [factsA, factsB] = [runFacts(a), runFacts(b)]
+  const row = (label: string, fact: keyof RunFacts) => [label, factsA[fact], factsB[fact]]
   return formatColumns([
     ['run', a.runId + (a.archived ? ' (archived)' : ''), b.runId + (b.archived ? ' (archived)' : '')],
-    row('status', statusOf),
-    row('started (UTC)', (run) => formatStarted(run.record?.startedAt)),
-    row('commit', (run) => formatCommit(run.record?.git)),
-    row('dirty', (run) => formatDirty(run.record?.git)),
-    row('backend', (run) => trainingBackend(run.metrics) ?? MISSING),
-    row('time', (run) => formatDuration(run.record?.durationSeconds)),
+    ['status', statusOf(a), statusOf(b)],
+    row('started (UTC)', 'started'),
+    row('commit', 'commit'),
+    row('dirty', 'dirty'),
+    row('backend', 'backend'),
+    row('time', 'time'),
   ])
 }
 

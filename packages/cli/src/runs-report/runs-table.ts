@@ -1,15 +1,8 @@
 // The runs list as a table: one line per run, oldest first, with what tells runs apart at a glance.
 import { type RunSummary, statusOf } from '../runs-catalog/read-run-summary'
 import { type ColumnAlign, formatColumns } from './format-columns'
-import {
-  formatCommit,
-  formatDirty,
-  formatDuration,
-  formatMetric,
-  formatStarted,
-  MISSING,
-} from './format-run-fields'
-import { headlineMetrics, keyMetricColumns, trainingBackend } from './headline-metrics'
+import { formatMetric, runFacts } from './format-run-fields'
+import { headlineMetrics, keyMetricColumns } from './headline-metrics'
 
 export function runsTable(runs: RunSummary[], options: { releasedRunId?: string } = {}): string[] {
   const metrics = runs.map((run) => headlineMetrics(run.metrics))
@@ -35,16 +28,19 @@ export function runsTable(runs: RunSummary[], options: { releasedRunId?: string 
     'left',
     'right',
   ]
-  const rows = runs.map((run, i) => [
-    run.runId,
-    formatStarted(run.record?.startedAt),
-    shownStatus(run, options.releasedRunId),
-    formatCommit(run.record?.git),
-    formatDirty(run.record?.git),
-    ...metricColumns.map((key) => formatMetric(metrics[i]?.[key])),
-    trainingBackend(run.metrics) ?? MISSING,
-    formatDuration(run.record?.durationSeconds),
-  ])
+  const rows = runs.map((run, i) => {
+    const facts = runFacts(run)
+    return [
+      run.runId,
+      facts.started,
+      shownStatus(run, options.releasedRunId),
+      facts.commit,
+      facts.dirty,
+      ...metricColumns.map((key) => formatMetric(metrics[i]?.[key])),
+      facts.backend,
+      facts.time,
+    ]
+  })
   return formatColumns([header, ...rows], align)
 }
 

@@ -1,11 +1,9 @@
 // The container entry as a plain process: the esbuild-built runtime.mjs laid out as the Dockerfile
 // lays it out (/opt/sagepack with its node_modules), /opt/ml pointed at temp folders.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   FLOWER_SPECIES,
@@ -16,33 +14,10 @@ import {
 } from '../../test/bundled-model.fixture'
 import { extractArchive } from '../bundle/extract-archive'
 import { buildRuntime } from './build-runtime'
-
-const IMAGE_PACKAGES = JSON.parse(
-  readFileSync(
-    fileURLToPath(new URL('../../../../containers/runtime/package.json', import.meta.url)),
-    'utf8',
-  ),
-) as { dependencies: Record<string, string> }
-const fromCoreServe = createRequire(
-  fileURLToPath(new URL('../../../core-serve/package.json', import.meta.url)),
-)
+import { linkImagePackages } from './image-packages.fixture'
 
 let image: string
 let modelDir: string
-
-/** What `npm install` of containers/runtime/package.json gives the image, minus tfjs-node (not installable here). */
-function linkImagePackages(nodeModules: string): void {
-  for (const name of Object.keys(IMAGE_PACKAGES.dependencies)) {
-    let packageDir: string
-    try {
-      packageDir = dirname(fromCoreServe.resolve(`${name}/package.json`))
-    } catch {
-      continue
-    }
-    mkdirSync(dirname(join(nodeModules, name)), { recursive: true })
-    symlinkSync(packageDir, join(nodeModules, name))
-  }
-}
 
 function runtime(args: string[], env: Record<string, string>) {
   const child = spawn(process.execPath, [join(image, 'runtime.mjs'), ...args], {

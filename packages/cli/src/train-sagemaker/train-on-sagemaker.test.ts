@@ -16,11 +16,11 @@ import {
   metricDefinitions,
   resolveConfig,
 } from '@sagepack/core-train'
+import { s3RootedFileStore } from '@sagepack/core-train/testing'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { mockClient } from 'aws-sdk-client-mock'
 import { create } from 'tar'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { s3RootedFileStore } from '../transform/s3-rooted-store.fixture'
 import { trainOnSageMaker } from './train-on-sagemaker'
 
 const sagemaker = mockClient(SageMakerClient)

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { createModelRequest, type TransformPlan } from './transform-job-request'
 
-export type ModelOutcome = 'created' | 'reused' | 'replaced'
+type ModelOutcome = 'created' | 'reused' | 'replaced'
 
 export async function ensureTransformModel(
   sagemaker: Pick<SageMakerClient, 'send'>,

@@ -13,12 +13,12 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker'
 import { sha256OfFile } from '@sagepack/core-data'
+import { s3RootedFileStore } from '@sagepack/core-train/testing'
 import { findWorkspaceRoot, locateModel, type ModelFolder } from '@sagepack/core-train/workspace'
 import { mockClient } from 'aws-sdk-client-mock'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { capturePrint, writeFixtureBundle } from '../deploy/deploy-model.fixture'
 import { runTransform, type TransformOptions } from './run-transform'
-import { s3RootedFileStore } from './s3-rooted-store.fixture'
 
 const sagemaker = mockClient(SageMakerClient)
 const cloudformation = mockClient(CloudFormationClient)
@@ -222,6 +222,10 @@ describe('sagepack transform', () => {
     }
     await refused({ input: '/data/batch.csv' }, '--input /data/batch.csv: is not an S3 location')
     await refused({ output: 'predictions/' }, '--output predictions/: is not an S3 location')
+    await refused(
+      { output: 's3://My_Bucket/out/' },
+      '--output s3://My_Bucket/out/: "My_Bucket" is not a valid',
+    )
     await refused({ contentType: 'application/json' }, '--content-type application/json: is not a format')
     await refused({ runId: 'r2' }, 'run pnpm bundle iris --run r2')
     await refused(

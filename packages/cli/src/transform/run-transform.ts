@@ -10,20 +10,15 @@ import {
   type DescribeTransformJobResponse,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker'
-import {
-  type ArtifactStore,
-  openArtifactStore,
-  parseS3Uri,
-  putContentAddressed,
-  UserError,
-} from '@sagepack/core-data'
+import { isUserError, parseS3Uri, putContentAddressed, UserError } from '@sagepack/core-data'
 import { MANIFEST_FILE, parseBundleManifest } from '@sagepack/core-serve'
-import { readDeploymentSettings, requireS3Store, resolveConfig, waitForJob } from '@sagepack/core-train'
+import { waitForJob } from '@sagepack/core-train'
 import type { ModelFolder } from '@sagepack/core-train/workspace'
-import { gpuImageUri, isGpuInstanceType, resolvePlatform } from '../aws/platform'
+import { type AwsCommandOptions, connectPlatform, printLine } from '../aws/connect-platform'
+import { imageFor } from '../aws/platform'
 import { verifyArchive } from '../bundle/verify-archive'
 import { BUNDLE_FILE } from '../bundle-model/bundle-model'
-import { loadConfigDefinition } from '../models/load-config-definition'
+import { modelDeploymentSettings } from '../deploy/model-deployment-settings'
 import { ensureTransformModel } from './ensure-transform-model'
 import { transformJobProgress } from './transform-job-progress'
 import {
@@ -34,13 +29,12 @@ import {
 } from './transform-job-request'
 import { transformJobName, transformModelName } from './transform-names'
 
-export interface TransformClients {
+interface TransformClients {
   cloudformation: Pick<CloudFormationClient, 'send'>
   sagemaker: Pick<SageMakerClient, 'send'>
 }
 
-export interface TransformOptions {
-  workspaceRoot: string
+export interface TransformOptions extends AwsCommandOptions<TransformClients> {
   folder: ModelFolder
   /** s3:// prefix (or object) of the CSV/JSONL input. */
   input: string
@@ -52,11 +46,6 @@ export interface TransformOptions {
   contentType?: string
   /** Default true: follow the job to its end. */
   wait?: boolean
-  env?: Record<string, string | undefined>
-  print?: (line: string) => void
-  /** Made on first use; tests pass mocked clients. */
-  clients?: () => TransformClients
-  openStore?: (uri: string) => ArtifactStore
   /** Between DescribeTransformJob calls; tests pass 0. */
   pollIntervalMs?: number
   now?: () => Date
@@ -67,7 +56,7 @@ const DEFAULT_POLL_MS = 30_000
 export async function runTransform(options: TransformOptions): Promise<number> {
   const { folder } = options
   const env = options.env ?? process.env
-  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`))
+  const print = options.print ?? printLine
 
   // Everything that can be wrong locally fails before any upload or AWS call.
   const input = s3Location('--input', options.input)
@@ -92,19 +81,9 @@ export async function runTransform(options: TransformOptions): Promise<number> {
       fix: `run pnpm bundle ${folder.name} --run ${options.runId}, then transform again`,
     })
   }
-  const definition = await loadConfigDefinition(folder)
-  const config = resolveConfig(definition, { configFile: folder.configFile, env }).values
-  const settings = readDeploymentSettings(config, folder.name).transform
+  const settings = (await modelDeploymentSettings(folder, env)).transform
 
-  const clients = (options.clients ?? defaultClients)()
-  const platform = await resolvePlatform(clients.cloudformation, {
-    workspaceRoot: options.workspaceRoot,
-    env,
-  })
-  const store = requireS3Store(
-    (options.openStore ?? ((uri) => openArtifactStore(uri)))(platform.artifactStore),
-    'Batch Transform',
-  )
+  const { clients, platform, store } = await connectPlatform(options, defaultClients)
   const uploaded = await putContentAddressed(store, folder.name, bundle)
   print(
     `${uploaded.skipped ? 'already uploaded' : 'uploaded'} ${relative(options.workspaceRoot, bundle)} (run ${manifest.runId}): ${uploaded.uri}`,
@@ -116,7 +95,7 @@ export async function runTransform(options: TransformOptions): Promise<number> {
     modelName: transformModelName(folder.name, uploaded.sha256),
     jobName: transformJobName(folder.name, (options.now ?? (() => new Date()))()),
     modelDataUrl: uploaded.uri,
-    image: isGpuInstanceType(settings.instanceType) ? gpuImageUri(platform.imageUri) : platform.imageUri,
+    image: imageFor(platform, settings.instanceType),
     executionRoleArn: platform.executionRoleArn,
     input,
     output,
@@ -156,18 +135,30 @@ export async function runTransform(options: TransformOptions): Promise<number> {
   return 1
 }
 
-function s3Location(flag: string, value: string): string {
+/** An s3:// location with a valid bucket; a bad one is named by its flag. */
+function s3Location(flag: '--input' | '--output', value: string): string {
+  const expected = 's3://<bucket>/<prefix>/ (Batch Transform reads and writes S3 only)'
   if (!value.startsWith('s3://')) {
     throw new UserError({
       input: `${flag} ${value}`,
       problem: 'is not an S3 location',
-      expected: 's3://<bucket>/<prefix>/ (Batch Transform reads and writes S3 only)',
+      expected,
       ...(flag === '--input'
         ? { fix: 'copy the data to S3 first, e.g. aws s3 cp data.csv s3://<bucket>/input/' }
         : {}),
     })
   }
-  parseS3Uri(value)
+  try {
+    parseS3Uri(value)
+  } catch (error) {
+    if (!isUserError(error)) throw error
+    throw new UserError({
+      input: `${flag} ${value}`,
+      problem: error.problem,
+      expected: error.expected ?? expected,
+      fix: `check the bucket in ${flag} (\`aws s3 ls\` lists the buckets you can use)`,
+    })
+  }
   return value
 }
 

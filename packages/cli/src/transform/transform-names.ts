@@ -1,5 +1,6 @@
 // Names SageMaker accepts (1-63 characters of [a-zA-Z0-9-]) for what a batch transform creates: the
 // model, named by the bundle's digest so one bundle is one SageMaker model, and the job, by time.
+import { timeStamp } from '../aws/time-stamp'
 
 const MAX_NAME = 63
 
@@ -9,8 +10,7 @@ export function transformModelName(model: string, bundleSha256: string): string 
 
 /** `sagepack-<model>-20261123-164512`: sortable, and unique unless two start in the same second. */
 export function transformJobName(model: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
-  return withSuffix('sagepack', model, stamp)
+  return withSuffix('sagepack', model, timeStamp(now))
 }
 
 /** The model's name is shortened, never the prefix or the suffix that makes the name unique. */

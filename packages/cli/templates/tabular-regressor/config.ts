@@ -6,8 +6,7 @@ import { defineModelConfig, deploymentSettings, supervisedConfig } from '@sagepa
 export default defineModelConfig('__MODEL_NAME__', {
   // The seed, the split (data.*), the MLP (model.*) and the fit loop (train.*): the shared supervised
   // pipeline's sections, documented once in core-train. The values below are this model's defaults; a
-  // key left out takes the pipeline's. Every key with its doc and value:
-  // `pnpm sagepack config __MODEL_NAME__`
+  // key left out takes the pipeline's.
   ...supervisedConfig({
     seed: 42,
     validationFraction: 0.15,

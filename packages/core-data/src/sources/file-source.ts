@@ -2,12 +2,11 @@
 import { once } from 'node:events'
 import { createReadStream, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { resolve } from 'node:path'
 import type { Readable } from 'node:stream'
-import { fileURLToPath } from 'node:url'
 import { UserError } from '../errors/user-error'
 import type { DataObject, DataSource } from './data-source'
 import { listFolderFiles } from './list-folder'
+import { localPathOf } from './uri-scheme'
 
 export interface FileDataSourceOptions {
   /** Folder that relative paths are resolved against; defaults to the working directory. */
@@ -34,23 +33,6 @@ export function fileDataSource(location: string, options: FileDataSourceOptions 
       }
       throw new UserError({ input: location, problem: 'is neither a file nor a folder', expected: EXPECTED })
     },
-  }
-}
-
-function localPathOf(location: string, baseDir: string | undefined): string {
-  if (!/^file:/i.test(location)) return resolve(baseDir ?? process.cwd(), location)
-  try {
-    return fileURLToPath(location)
-  } catch (error) {
-    throw new UserError(
-      {
-        input: location,
-        problem: `is not a usable file URI (${(error as Error).message})`,
-        expected: 'file:///absolute/path (three slashes, then an absolute path)',
-        fix: 'write an absolute file:/// URI, or a plain path',
-      },
-      { cause: error },
-    )
   }
 }
 

@@ -6,8 +6,6 @@ import { fileDataSource } from './file-source'
 import { s3DataSource } from './s3-source'
 import { schemeOf } from './uri-scheme'
 
-export { schemeOf } from './uri-scheme'
-
 export type DataSourceFactory = (uri: string) => DataSource
 
 const factories = new Map<string, DataSourceFactory>([

@@ -1,5 +1,6 @@
 // The port for where artifacts (bundles, run archives) are kept: a local folder or an S3 prefix, so
 // commands never care which one a team uses.
+import { UserError } from '../errors/user-error'
 
 /** One object in a store. */
 export interface StoredObject {
@@ -44,4 +45,12 @@ export interface ArtifactStore {
   openRead(key: string): Promise<NodeJS.ReadableStream>
   /** Every object whose key starts with `prefix`, sorted by key; `sha256` is not filled in. */
   list(prefix: string): Promise<StoredObject[]>
+}
+
+/** What every store's getFile and openRead fail with when there is no object under the key. */
+export function noSuchObject(uri: string, cause?: unknown): UserError {
+  return new UserError(
+    { input: uri, problem: 'no such object in the store', fix: 'check the key and the store URI' },
+    { cause },
+  )
 }

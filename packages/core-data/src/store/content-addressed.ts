@@ -1,6 +1,6 @@
 // Bundles are stored under their own digest, `<model>/<sha256>/model.tar.gz`: a key names one exact
 // archive forever, so an upload whose key already holds those bytes is skipped.
-import type { ArtifactStore, TransferProgress } from './artifact-store'
+import type { ArtifactStore, PutFileOptions } from './artifact-store'
 import { isSha256, sha256OfFile } from './file-digest'
 
 export function bundleKey(model: string, sha256: string): string {
@@ -21,9 +21,10 @@ export async function putContentAddressed(
   store: ArtifactStore,
   model: string,
   file: string,
-  options: { onProgress?: TransferProgress } = {},
+  options: Pick<PutFileOptions, 'sha256' | 'onProgress'> = {},
 ): Promise<ContentAddressedUpload> {
-  const sha256 = await sha256OfFile(file)
+  // A digest the caller already has is not computed again; the upload still checks the bytes against it.
+  const sha256 = options.sha256 ?? (await sha256OfFile(file))
   const key = bundleKey(model, sha256)
   const existing = await store.head(key)
   // The recorded digest must match too: an object put there by hand, or cut short, is replaced.
@@ -33,7 +34,7 @@ export async function putContentAddressed(
   const stored = await store.putFile(key, file, {
     sha256,
     contentType: 'application/gzip',
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    onProgress: options.onProgress,
   })
   return { key, uri: store.uri(key), sha256, size: stored.size, skipped: false }
 }

@@ -5,11 +5,10 @@ import { createReadStream } from 'node:fs'
 import { readFile, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { UserError } from '../errors/user-error'
 import { writeFileAtomic } from '../files/write-file-atomic'
 import { listFolderFiles } from '../sources/list-folder'
-import type { ArtifactStore, StoredObject } from './artifact-store'
-import { isSha256 } from './file-digest'
+import { type ArtifactStore, noSuchObject, type StoredObject } from './artifact-store'
+import { recordedSha256 } from './file-digest'
 import { checkFolderStoreKey, compareKeys } from './store-key'
 import { openUploadSource } from './upload-source'
 import { writeStreamAtomic } from './write-stream-atomic'
@@ -31,9 +30,8 @@ export function fileArtifactStore(dir: string): ArtifactStore {
       throw error
     })
     if (!info?.isFile()) return undefined
-    const recorded = await readFile(digestFileOf(path), 'utf8').catch(() => '')
-    const sha256 = recorded.trim()
-    return { key, size: info.size, ...(isSha256(sha256) ? { sha256 } : {}) }
+    const recorded = await readFile(digestFileOf(path), 'utf8').catch(() => undefined)
+    return { key, size: info.size, sha256: recordedSha256(recorded) }
   }
 
   return {
@@ -52,7 +50,7 @@ export function fileArtifactStore(dir: string): ArtifactStore {
           uri: uri(key),
           expectedSha256: sha256,
           size,
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          onProgress: options.onProgress,
         })
       } finally {
         release()
@@ -68,7 +66,7 @@ export function fileArtifactStore(dir: string): ArtifactStore {
         uri: uri(key),
         expectedSha256: object.sha256,
         size: object.size,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        onProgress: options.onProgress,
       })
       return { key, ...written }
     },
@@ -101,11 +99,4 @@ async function openFile(path: string, uri: string): Promise<NodeJS.ReadableStrea
     throw error
   }
   return stream
-}
-
-function noSuchObject(uri: string, cause?: unknown): UserError {
-  return new UserError(
-    { input: uri, problem: 'no such object in the store', fix: 'check the key and the store URI' },
-    { cause },
-  )
 }

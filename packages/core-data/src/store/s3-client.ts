@@ -8,7 +8,7 @@ import { s3Sdk } from './s3-sdk'
 const DEFAULT_MAX_ATTEMPTS = 5
 
 export function createS3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
-  const endpoint = endpointOf(env)
+  const endpoint = s3EndpointOf(env)
   const accessKeyId = env.AWS_ACCESS_KEY_ID
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY
   const { S3Client: Client } = s3Sdk()
@@ -35,7 +35,8 @@ export function createS3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
   })
 }
 
-function endpointOf(env: NodeJS.ProcessEnv): string | undefined {
+/** AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL; undefined for AWS itself. */
+export function s3EndpointOf(env: NodeJS.ProcessEnv): string | undefined {
   const name = env.AWS_ENDPOINT_URL_S3 ? 'AWS_ENDPOINT_URL_S3' : 'AWS_ENDPOINT_URL'
   const value = env[name]
   if (!value) return undefined

@@ -55,3 +55,10 @@ export function explainS3Error(error: unknown, what: string, endpoint: string | 
   }
   return error
 }
+
+/** A missing object (a missing bucket is a 404 too, and is explained by explainS3Error instead). */
+export function isNoSuchObject(error: unknown): boolean {
+  const aws = error as AwsLikeError
+  if (aws.name === 'NoSuchBucket') return false
+  return aws.name === 'NotFound' || aws.name === 'NoSuchKey' || aws.$metadata?.httpStatusCode === 404
+}

@@ -1,13 +1,12 @@
 // The s3:// ArtifactStore: objects under a bucket prefix, uploaded with lib-storage (multipart above
 // one part, parts retried by the SDK), each with its SHA-256 in the `x-amz-meta-sha256` metadata.
 import type { ListObjectsV2CommandOutput, S3Client } from '@aws-sdk/client-s3'
-import { UserError } from '../errors/user-error'
-import type { ArtifactStore, StoredObject } from './artifact-store'
-import { isSha256 } from './file-digest'
-import { createS3Client } from './s3-client'
-import { explainS3Error } from './s3-errors'
+import { type ArtifactStore, noSuchObject, type StoredObject } from './artifact-store'
+import { recordedSha256 } from './file-digest'
+import { createS3Client, s3EndpointOf } from './s3-client'
+import { explainS3Error, isNoSuchObject } from './s3-errors'
 import { s3Sdk, s3UploadSdk } from './s3-sdk'
-import { parseS3Uri } from './s3-uri'
+import { folderPrefixOf, parseS3Uri } from './s3-uri'
 import { checkObjectKey, compareKeys } from './store-key'
 import { openUploadSource } from './upload-source'
 import { writeStreamAtomic } from './write-stream-atomic'
@@ -22,17 +21,17 @@ export interface S3StoreOptions {
 }
 
 /** 16 MiB parts: 4 in flight hold 64 MiB, and S3's 10,000-part limit still allows 156 GiB. */
-export const DEFAULT_PART_SIZE = 16 * 1024 * 1024
+const DEFAULT_PART_SIZE = 16 * 1024 * 1024
 const PARTS_IN_FLIGHT = 4
 /** The metadata name: S3 stores and returns it as the `x-amz-meta-sha256` header. */
 const SHA256_METADATA = 'sha256'
 
 export function s3ArtifactStore(uri: string, storeOptions: S3StoreOptions = {}): ArtifactStore {
   const { bucket, key: rootKey } = parseS3Uri(uri)
-  const prefix = rootKey === '' || rootKey.endsWith('/') ? rootKey : `${rootKey}/`
+  const prefix = folderPrefixOf(rootKey)
   const root = `s3://${bucket}/${prefix}`
   const env = storeOptions.env ?? process.env
-  const endpoint = env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || undefined
+  const endpoint = s3EndpointOf(env)
   let client: S3Client | undefined
   const s3 = () => {
     client ??= storeOptions.client ?? createS3Client(env)
@@ -57,10 +56,9 @@ export function s3ArtifactStore(uri: string, storeOptions: S3StoreOptions = {}):
       try {
         const { HeadObjectCommand } = s3Sdk()
         const found = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) }))
-        const sha256 = found.Metadata?.[SHA256_METADATA]
-        return { key, size: found.ContentLength ?? 0, ...(sha256 && isSha256(sha256) ? { sha256 } : {}) }
+        return storedObjectOf(key, found)
       } catch (error) {
-        if (isNotFound(error)) return undefined
+        if (isNoSuchObject(error)) return undefined
         throw error
       }
     })
@@ -71,15 +69,8 @@ export function s3ArtifactStore(uri: string, storeOptions: S3StoreOptions = {}):
         const { GetObjectCommand } = s3Sdk()
         return await s3().send(new GetObjectCommand({ Bucket: bucket, Key: objectKey(key) }))
       } catch (error) {
-        if (!isNotFound(error)) throw error
-        throw new UserError(
-          {
-            input: uriOf(key),
-            problem: 'no such object in the store',
-            fix: 'check the key and the store URI',
-          },
-          { cause: error },
-        )
+        if (!isNoSuchObject(error)) throw error
+        throw noSuchObject(uriOf(key), error)
       }
     })
 
@@ -131,13 +122,13 @@ export function s3ArtifactStore(uri: string, storeOptions: S3StoreOptions = {}):
 
     async getFile(key, file, options = {}) {
       const object = await getObject(key)
-      const sha256 = object.Metadata?.[SHA256_METADATA]
+      const recorded = storedObjectOf(key, object)
       const written = await call(uriOf(key), () =>
         writeStreamAtomic(object.Body as NodeJS.ReadableStream, file, {
           uri: uriOf(key),
-          expectedSha256: sha256 && isSha256(sha256) ? sha256 : undefined,
-          size: object.ContentLength ?? 0,
-          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          expectedSha256: recorded.sha256,
+          size: recorded.size,
+          onProgress: options.onProgress,
         }),
       )
       return { key, ...written }
@@ -170,16 +161,17 @@ export function s3ArtifactStore(uri: string, storeOptions: S3StoreOptions = {}):
   }
 }
 
+/** The object as a HEAD or GET answer describes it, with the digest recorded in its metadata. */
+function storedObjectOf(
+  key: string,
+  answer: { ContentLength?: number; Metadata?: Record<string, string> },
+): StoredObject {
+  return { key, size: answer.ContentLength ?? 0, sha256: recordedSha256(answer.Metadata?.[SHA256_METADATA]) }
+}
+
 function notKeptAsSent(uri: string, stored: StoredObject | undefined, size: number, sha256: string): Error {
   const found = stored ? `${stored.size} bytes with sha256 ${stored.sha256 ?? 'not recorded'}` : 'no object'
   return new Error(
     `${uri}: after the upload the server reports ${found}, not ${size} bytes with sha256 ${sha256}`,
   )
-}
-
-/** A missing object (a missing bucket is a 404 too, and is explained by explainS3Error instead). */
-function isNotFound(error: unknown): boolean {
-  const aws = error as { name?: string; $metadata?: { httpStatusCode?: number } }
-  if (aws.name === 'NoSuchBucket') return false
-  return aws.name === 'NotFound' || aws.name === 'NoSuchKey' || aws.$metadata?.httpStatusCode === 404
 }

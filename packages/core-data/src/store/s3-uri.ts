@@ -18,3 +18,8 @@ export function parseS3Uri(uri: string): { bucket: string; key: string } {
   }
   return { bucket, key: match[2] ?? '' }
 }
+
+/** A key as a folder prefix: '' (the whole bucket) or ending in '/'. */
+export function folderPrefixOf(key: string): string {
+  return key === '' || key.endsWith('/') ? key : `${key}/`
+}

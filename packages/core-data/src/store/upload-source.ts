@@ -1,11 +1,9 @@
 // What both stores do with a file before uploading it: check it is a file, know its size and digest,
 // and read it through a stream that checks both and fails with the signal's reason when aborted.
-import { stat } from 'node:fs/promises'
 import type { PassThrough } from 'node:stream'
-import { UserError } from '../errors/user-error'
 import type { PutFileOptions } from './artifact-store'
 import { checkedFileStream } from './checked-file-stream'
-import { sha256OfFile } from './file-digest'
+import { sha256OfFile, sizeOfFile } from './file-digest'
 
 export interface UploadSource {
   size: number
@@ -18,7 +16,7 @@ export interface UploadSource {
 
 /** A UserError when the file is missing or not a file; the signal's reason when already aborted. */
 export async function openUploadSource(file: string, options: PutFileOptions): Promise<UploadSource> {
-  const size = await sizeOfUpload(file)
+  const size = await sizeOfFile(file, 'a file to upload')
   const sha256 = options.sha256 ?? (await sha256OfFile(file))
   const { signal } = options
   signal?.throwIfAborted()
@@ -26,21 +24,6 @@ export async function openUploadSource(file: string, options: PutFileOptions): P
   const onAbort = () => body.destroy(abortErrorOf(signal))
   signal?.addEventListener('abort', onAbort, { once: true })
   return { size, sha256, body, release: () => signal?.removeEventListener('abort', onAbort) }
-}
-
-async function sizeOfUpload(file: string): Promise<number> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined
-    throw error
-  })
-  if (!info?.isFile()) {
-    throw new UserError({
-      input: file,
-      problem: info ? 'is not a file' : 'no such file',
-      expected: 'a file to upload',
-    })
-  }
-  return info.size
 }
 
 /** The error an aborted upload fails with: the signal's reason, as fetch and streams do. */

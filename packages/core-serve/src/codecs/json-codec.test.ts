@@ -28,6 +28,10 @@ describe('jsonCodec.decode', () => {
     expect(jsonCodec.decode('[{"a": 1}, {"a": 2}]')).toEqual([{ a: 1 }, { a: 2 }])
   })
 
+  it('skips a byte order mark at the start, as a file saved by some editors has', () => {
+    expect(jsonCodec.decode('\uFEFF{"instances": [[1, 2]]}')).toEqual([[1, 2]])
+  })
+
   it('reads a single object as one row', () => {
     expect(jsonCodec.decode('{"sepal_length": 5.1, "species": null}')).toEqual([
       { sepal_length: 5.1, species: null },

@@ -2,6 +2,7 @@
 // answers `{"predictions": [...]}`.
 import { UserError } from '@sagepack/core-data'
 import type { InputRow } from '../handler/handler-api'
+import { withoutByteOrderMark } from './byte-order-mark'
 import type { Codec } from './codec'
 import { describeJsonValue, ROW_EXPECTED, toInputRow } from './input-rows'
 import { jsonSyntaxError } from './json-syntax-error'
@@ -19,7 +20,8 @@ export const jsonCodec: Codec = {
   encode: (predictions) => JSON.stringify({ predictions }),
 }
 
-function decodeJson(text: string): InputRow[] {
+function decodeJson(raw: string): InputRow[] {
+  const text = withoutByteOrderMark(raw)
   let body: unknown
   try {
     body = JSON.parse(text)

@@ -17,6 +17,10 @@ describe('jsonLinesCodec', () => {
     expect(jsonLinesCodec.decode('{"a": 1}\r\n[1, 2]\n{"a": "x"}\n')).toEqual([{ a: 1 }, [1, 2], { a: 'x' }])
   })
 
+  it('skips a byte order mark before the first line', () => {
+    expect(jsonLinesCodec.decode('\uFEFF{"a": 1}\n{"a": 2}\n')).toEqual([{ a: 1 }, { a: 2 }])
+  })
+
   it('names the line that is not JSON', () => {
     const error = decodeError('{"a": 1}\n{"a": 2}\n{"a": 3,}\n')
     expect(error.message.split('\n')[0]).toMatch(/^line 3: not valid JSON \(.+\)$/)

@@ -1,5 +1,6 @@
 // application/jsonlines (also jsonl, x-ndjson): one JSON row per line in, one JSON prediction per line out.
 import type { InputRow, Prediction } from '../handler/handler-api'
+import { withoutByteOrderMark } from './byte-order-mark'
 import type { Codec } from './codec'
 import { ROW_EXPECTED, toInputRow } from './input-rows'
 import { jsonSyntaxError } from './json-syntax-error'
@@ -15,7 +16,7 @@ export const jsonLinesCodec: Codec = {
 }
 
 function decodeJsonLines(text: string): InputRow[] {
-  const lines = recordLines(text, LINE_EXPECTED)
+  const lines = recordLines(withoutByteOrderMark(text), LINE_EXPECTED)
   const rows = new Array<InputRow>(lines.length)
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? ''

@@ -1,21 +1,20 @@
 // Parses a headerless CSV body (RFC 4180: quoted fields, doubled quotes, LF or CRLF) into records of strings.
 import { UserError } from '@sagepack/core-data'
+import { withoutByteOrderMark } from './byte-order-mark'
 import { emptyLineError, recordLines } from './record-lines'
 
 const QUOTE = 34
 const COMMA = 44
 const LF = 10
 const CR = 13
-const BYTE_ORDER_MARK = 0xfeff
 
 export const CSV_EXPECTED = 'one record per line, values separated by commas, no header: 5.1,3.5,1.4,0.2'
 const QUOTE_RULE =
   'a field with a comma, quote or line break in quotes, and a quote inside it doubled: "say ""hi"""'
 
 export function parseCsv(text: string): string[][] {
-  // Excel's "CSV UTF-8" starts files with a byte order mark; left in, it would sit before the first
-  // field's opening quote and make a well-quoted file fail.
-  const body = text.charCodeAt(0) === BYTE_ORDER_MARK ? text.slice(1) : text
+  // Left in, a byte order mark would sit before the first field's opening quote and fail a good file.
+  const body = withoutByteOrderMark(text)
   // Batch Transform traffic is numbers: without a quote in the body, splitting is all parsing needs.
   if (body.indexOf('"') === -1) return recordLines(body, CSV_EXPECTED).map((line) => line.split(','))
   return parseQuotedCsv(body)

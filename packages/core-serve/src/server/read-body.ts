@@ -28,7 +28,8 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
     function onEnd(): void {
       stop()
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received)
-      resolve(textOf(body))
+      // A byte order mark stays: the codecs drop it, for files as for bodies.
+      resolve(body.toString('utf8'))
     }
     function onClose(): void {
       stop()
@@ -54,10 +55,4 @@ function tooLarge(maxBytes: number, size: string): HttpError {
     413,
     `the request body (${size}) is over the limit of ${limit}; send fewer rows per request, or raise the limit with SAGEMAKER_MAX_PAYLOAD_IN_MB`,
   )
-}
-
-/** Clients that save CSV from Excel start it with a byte-order mark, which no decoder expects. */
-function textOf(body: Buffer): string {
-  const text = body.toString('utf8')
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }

@@ -1,7 +1,7 @@
 // Reads a resolved config's deploy/transform sections, failing with the fix when a model's config.ts
 // does not include them (a model written before deploying existed).
 import { UserError } from '@sagepack/core-data'
-import type { DeploymentSettings, Stage, StageSettings } from './deployment-settings'
+import type { DeploymentSettings } from './deployment-settings'
 
 export function readDeploymentSettings(config: unknown, model: string): DeploymentSettings {
   const settings = config as Partial<DeploymentSettings>
@@ -14,8 +14,4 @@ export function readDeploymentSettings(config: unknown, model: string): Deployme
     })
   }
   return settings as DeploymentSettings
-}
-
-export function readStageSettings(config: unknown, model: string, stage: Stage): StageSettings {
-  return readDeploymentSettings(config, model).deploy[stage]
 }

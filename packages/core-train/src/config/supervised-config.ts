@@ -21,23 +21,13 @@ export interface SupervisedConfigValues {
   }
 }
 
-/** A model's own defaults; each key left out takes the pipeline's. */
-export interface SupervisedDefaults {
-  seed?: number
-  validationFraction?: number
-  testFraction?: number
-  dropDuplicates?: boolean
-  hiddenUnits?: number[]
-  activation?: HiddenActivation
-  dropout?: number
-  epochs?: number
-  batchSize?: number
-  learningRate?: number
-  patience?: number
-  checkpointEvery?: number
-}
+/** The pipeline's knobs that these sections configure (the rest are the model's own sections). */
+type SupervisedKnobs = Omit<SupervisedSettings, 'channel' | 'checks' | 'textDimensions'>
 
-const PIPELINE_DEFAULTS: Required<SupervisedDefaults> = {
+/** A model's own defaults; each key left out takes the pipeline's. */
+export type SupervisedDefaults = Partial<SupervisedKnobs>
+
+const PIPELINE_DEFAULTS: SupervisedKnobs = {
   seed: 42,
   validationFraction: 0.15,
   testFraction: 0.2,
@@ -85,7 +75,11 @@ export function supervisedConfig(defaults: SupervisedDefaults = {}): convict.Sch
       },
     },
     model: {
-      hiddenUnits: { doc: 'Units of each hidden layer of the MLP', format: Array, default: d.hiddenUnits },
+      hiddenUnits: {
+        doc: 'Units of each hidden layer of the MLP',
+        format: Array,
+        default: [...d.hiddenUnits],
+      },
       activation: {
         doc: 'Activation of the hidden layers (the output layer is softmax for classes, linear for a number)',
         format: ['relu', 'tanh', 'sigmoid'],

@@ -34,13 +34,16 @@ export interface TrainingJobSpecInput<C> {
   metricDefinitions: Array<{ Name: string; Regex: string }>
 }
 
+/** MaxRuntimeInSeconds when a job does not set one. */
+export const DEFAULT_MAX_RUNTIME_SECONDS = 24 * 3600
+
 /** SageMaker's limits on hyperparameters (CreateTrainingJob API reference). */
 const MAX_HYPERPARAMETERS = 100
 const MAX_KEY_LENGTH = 256
 const MAX_VALUE_LENGTH = 2500
 
 export function buildTrainingJobSpec<C>(input: TrainingJobSpecInput<C>): TrainingJobSpec {
-  const maxRuntime = input.maxRuntimeSeconds ?? 24 * 3600
+  const maxRuntime = input.maxRuntimeSeconds ?? DEFAULT_MAX_RUNTIME_SECONDS
   const spec: TrainingJobSpec = {
     TrainingJobName: trainingJobName(input.definition.model, input.runId),
     RoleArn: input.roleArn,

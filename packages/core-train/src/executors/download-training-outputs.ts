@@ -10,13 +10,7 @@ import { collectOutputs } from '../runs/collect-outputs'
 /** Unpacks a tar.gz into a folder that does not exist yet (the CLI passes its safe extractor). */
 export type ExtractArchive = (archive: string, dir: string) => Promise<void>
 
-export interface TrainingOutputs {
-  /** What came back: `model` and/or `output`. */
-  fetched: Array<'model' | 'output'>
-  /** Top-level names output.tar.gz put into the run directory. */
-  outputNames: string[]
-}
-
+/** Returns what came back: `model` and/or `output`. */
 export async function downloadTrainingOutputs(options: {
   store: ArtifactStore
   runDir: string
@@ -26,19 +20,19 @@ export async function downloadTrainingOutputs(options: {
   /** A completed job must have its model; a failed or stopped one brings back whatever it left. */
   requireModel: boolean
   extractArchive: ExtractArchive
-}): Promise<TrainingOutputs> {
+}): Promise<Array<'model' | 'output'>> {
   const { store, runDir } = options
   const layout = trainingLayout(runDir)
   // Downloads land inside the run (not /tmp), where there is room for the model they belong to.
   const downloads = join(runDir, '.downloads')
   await mkdir(downloads, { recursive: true })
-  const result: TrainingOutputs = { fetched: [], outputNames: [] }
+  const fetched: Array<'model' | 'output'> = []
   try {
     if (options.modelKey && (options.requireModel || (await store.head(options.modelKey)))) {
       const archive = join(downloads, 'model.tar.gz')
       await store.getFile(options.modelKey, archive)
       await options.extractArchive(archive, layout.modelDir)
-      result.fetched.push('model')
+      fetched.push('model')
     } else if (options.requireModel) {
       throw new Error('SageMaker reported the training job Completed without ModelArtifacts')
     }
@@ -47,11 +41,11 @@ export async function downloadTrainingOutputs(options: {
       await store.getFile(options.outputKey, archive)
       await mkdir(layout.outputDir, { recursive: true })
       await options.extractArchive(archive, layout.outputDataDir)
-      result.outputNames = await collectOutputs(layout, runDir)
-      result.fetched.push('output')
+      await collectOutputs(layout, runDir)
+      fetched.push('output')
     }
   } finally {
     await rm(downloads, { recursive: true, force: true })
   }
-  return result
+  return fetched
 }

@@ -11,8 +11,7 @@ import { EXIT_OK, EXIT_STOPPED } from '../contract/run-training-job'
 import type { TrainingJobSpec } from '../contract/training-job-spec'
 import { trainingLayout } from '../contract/training-layout'
 import { collectOutputs } from '../runs/collect-outputs'
-import { gitState } from '../runs/git-state'
-import { finishRunRecord, type RunRecord, type RunStatus, writeRunRecord } from '../runs/run-record'
+import { finishRunRecord, startRunRecord, type TrainingRunResult } from '../runs/run-record'
 import { materializeJob } from './materialize-job'
 import { teeOutput } from './tee-output'
 
@@ -31,33 +30,19 @@ export interface LocalTrainingOptions {
   resumeFrom?: { runId: string; checkpointsDir: string }
 }
 
-export interface TrainingRunResult {
-  runId: string
-  runDir: string
-  status: RunStatus
-  exitCode: number
-  failureReason?: string
-  durationSeconds: number
-}
-
 const TRAIN_PROCESS = fileURLToPath(new URL('../contract/train-process.ts', import.meta.url))
 
 export async function runLocalTraining(options: LocalTrainingOptions): Promise<TrainingRunResult> {
   const layout = trainingLayout(options.runDir)
   const stdout = options.stdout ?? process.stdout
   const stderr = options.stderr ?? process.stderr
-  const started = new Date()
-  const record: RunRecord = {
+  const record = await startRunRecord(options.runDir, options.workspaceRoot, {
     id: options.runId,
     model: options.model,
     executor: 'local',
-    status: 'running',
-    startedAt: started.toISOString(),
-    git: await gitState(options.workspaceRoot),
     trainingJobName: options.spec.TrainingJobName,
     ...(options.resumeFrom ? { resumedFrom: options.resumeFrom.runId } : {}),
-  }
-  await writeRunRecord(options.runDir, record)
+  })
   await writeJsonAtomic(join(options.runDir, 'job.json'), options.spec)
   await materializeJob(options.spec, layout)
   if (options.resumeFrom)
@@ -98,18 +83,9 @@ export async function runLocalTraining(options: LocalTrainingOptions): Promise<T
   const failureReason = await readFile(layout.failureFile, 'utf8').catch(() => undefined)
   await collectOutputs(layout, options.runDir)
   const status = exitCode === EXIT_OK ? 'completed' : exitCode === EXIT_STOPPED ? 'stopped' : 'failed'
-  const durationSeconds = await finishRunRecord(options.runDir, record, {
-    started,
+  return finishRunRecord(options.runDir, record, {
     status,
     exitCode,
     ...(failureReason ? { failureReason } : {}),
   })
-  return {
-    runId: options.runId,
-    runDir: options.runDir,
-    status,
-    exitCode,
-    durationSeconds,
-    ...(failureReason ? { failureReason } : {}),
-  }
 }

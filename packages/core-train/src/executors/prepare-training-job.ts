@@ -17,7 +17,7 @@ import { CHECKPOINT_POINTER } from '../fit/checkpoint-store'
 import { metricDefinitions } from '../fit/metric-line-format'
 import { createRunDirectory, defaultRunsRoot } from '../runs/run-directory'
 import { locateModel, type ModelFolder } from '../workspace/locate-model'
-import { channelSources } from './channel-sources'
+import { channelSources, localChannelData } from './channel-sources'
 
 export interface PrepareTrainingJobOptions {
   workspaceRoot: string
@@ -43,7 +43,7 @@ export interface PreparedTrainingJob {
 }
 
 /** The where-fields of a job run on this machine (a run directory stands in for /opt/ml). */
-export const LOCAL_PLACEMENT = {
+const LOCAL_PLACEMENT = {
   image: 'sagepack/runtime:local',
   roleArn: 'local',
   instanceType: 'local',
@@ -62,6 +62,10 @@ export async function prepareTrainingJob(options: PrepareTrainingJobOptions): Pr
     sets: options.sets ?? [],
   })
   const channels = channelSources(resolved.values, folder.dir)
+  // A missing local file is bad input too: refused here, not by an executor after the run began.
+  for (const [name, source] of Object.entries(channels)) {
+    if (source.uri.startsWith('file://')) await localChannelData(name, source.uri)
+  }
 
   const runsRoot = options.runsRoot ?? defaultRunsRoot(options.workspaceRoot)
   const resumeFrom = options.resumeFrom

@@ -8,16 +8,16 @@ import {
   type DescribeTrainingJobResponse,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker'
-import { UserError } from '@sagepack/core-data'
+import { type ArtifactStore, UserError } from '@sagepack/core-data'
 import { mockClient } from 'aws-sdk-client-mock'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { TrainingJobSpec } from '../contract/training-job-spec'
+import { s3RootedFileStore } from '../testing/s3-rooted-file-store'
 import { runLocalTraining } from './local-executor'
 import { prepareTrainingJob } from './prepare-training-job'
 import { runSageMakerTraining, type SageMakerTrainingOptions } from './sagemaker-executor'
 import { fixtureWorkspace } from './test-fixtures/fixture-workspace'
 import { extractWithTar, tarGz } from './test-fixtures/job-archives'
-import { type MemoryArtifactStore, memoryArtifactStore } from './test-fixtures/memory-artifact-store'
 
 const sagemaker = mockClient(SageMakerClient)
 afterEach(() => sagemaker.reset())
@@ -39,7 +39,7 @@ async function prepared() {
 
 function execute(
   setup: Awaited<ReturnType<typeof prepared>>,
-  store: MemoryArtifactStore,
+  store: ArtifactStore,
   overrides: Partial<SageMakerTrainingOptions> = {},
 ) {
   const printed: string[] = []
@@ -57,6 +57,19 @@ function execute(
   })
   return { result, printed }
 }
+
+/** The channel that carries the bundled training code, under the run's S3 prefix. */
+const codeChannel = (prefix: string) => ({
+  ChannelName: 'code',
+  InputMode: 'File' as const,
+  DataSource: {
+    S3DataSource: {
+      S3DataType: 'S3Prefix' as const,
+      S3Uri: `${prefix}code/`,
+      S3DataDistributionType: 'FullyReplicated' as const,
+    },
+  },
+})
 
 /** The whole CreateTrainingJob request for the fixture model's run `runId` on ml.g5.xlarge. */
 function expectedRequest(runId: string): TrainingJobSpec {
@@ -88,17 +101,7 @@ function expectedRequest(runId: string): TrainingJobSpec {
           },
         },
       },
-      {
-        ChannelName: 'code',
-        InputMode: 'File',
-        DataSource: {
-          S3DataSource: {
-            S3DataType: 'S3Prefix',
-            S3Uri: `${prefix}code/`,
-            S3DataDistributionType: 'FullyReplicated',
-          },
-        },
-      },
+      codeChannel(prefix),
     ],
     OutputDataConfig: { S3OutputPath: `${prefix}output/` },
     ResourceConfig: { InstanceType: 'ml.g5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 },
@@ -154,10 +157,10 @@ describe('runSageMakerTraining', () => {
     const { runId, runDir } = setup.job
     const name = `fixture-${runId}`
     const output = `training/fixture/${runId}/output/${name}/output/`
-    const store = memoryArtifactStore(ROOT)
+    const store = s3RootedFileStore(ROOT)
     // What SageMaker leaves in S3 when the job completes.
-    store.putBytes(`${output}model.tar.gz`, await tarGz({ 'weights.bin': 'w', 'model.json': '{}' }))
-    store.putBytes(
+    await store.putFile(`${output}model.tar.gz`, await tarGz({ 'weights.bin': 'w', 'model.json': '{}' }))
+    await store.putFile(
       `${output}output.tar.gz`,
       await tarGz({
         'metrics.json': '{"test":{"accuracy":0.97}}',
@@ -200,16 +203,14 @@ describe('runSageMakerTraining', () => {
       ['DescribeTrainingJobCommand', describeInput],
     ])
     // The inputs SageMaker reads: the channel's file and the code, under the run's prefix.
-    expect([...store.objects.keys()].filter((key) => !key.includes('/output/')).sort()).toEqual([
+    const keys = (await store.list('')).map((object) => object.key)
+    expect(keys.filter((key) => !key.includes('/output/')).sort()).toEqual([
       `training/fixture/${runId}/code/train.mjs`,
       `training/fixture/${runId}/input/train/data.csv`,
     ])
-    expect(store.objects.get(`training/fixture/${runId}/input/train/data.csv`)?.bytes.toString()).toBe(
-      'x,y\n1,2\n',
-    )
-    expect(store.objects.get(`training/fixture/${runId}/code/train.mjs`)?.bytes.toString()).toContain(
-      'bundled training code',
-    )
+    const stored = (key: string) => readFileSync(join(store.dir, key), 'utf8')
+    expect(stored(`training/fixture/${runId}/input/train/data.csv`)).toBe('x,y\n1,2\n')
+    expect(stored(`training/fixture/${runId}/code/train.mjs`)).toContain('bundled training code')
     // The run reads like a local one: model/, the output data at the top, job.json, run.json.
     expect(readFileSync(join(runDir, 'model', 'weights.bin'), 'utf8')).toBe('w')
     expect(readJson(join(runDir, 'metrics.json'))).toEqual({ test: { accuracy: 0.97 } })
@@ -243,7 +244,7 @@ describe('runSageMakerTraining', () => {
     const setup = await prepared()
     const { runId, runDir } = setup.job
     const name = `fixture-${runId}`
-    const store = memoryArtifactStore(ROOT)
+    const store = s3RootedFileStore(ROOT)
     const reason = 'AlgorithmError: model.hiddenUnits=[0]: 0 is not a layer size\nat build-mlp.ts'
     describing(name, [
       describeResponse(name, 'InProgress', [['Training', 5, 'Training in progress.']]),
@@ -277,7 +278,7 @@ describe('runSageMakerTraining', () => {
     const name = `fixture-${runId}`
     describing(name, [describeResponse(name, 'Stopped', [['MaxWaitTimeExceeded', 3, 'no spot capacity']])])
 
-    const { result } = execute(setup, memoryArtifactStore(ROOT), {
+    const { result } = execute(setup, s3RootedFileStore(ROOT), {
       placement: {
         image: IMAGE,
         roleArn: ROLE,
@@ -306,14 +307,14 @@ describe('runSageMakerTraining', () => {
 
   it('refuses a store outside S3 before any upload or SageMaker call, with the fix', async () => {
     const setup = await prepared()
-    const store = memoryArtifactStore('file:///tmp/store/')
+    const store = s3RootedFileStore('file:///tmp/store/')
     const { result } = execute(setup, store)
     const error = await result.catch((e: unknown) => e)
     expect(error).toBeInstanceOf(UserError)
     expect((error as Error).message).toContain('set SAGEPACK_ARTIFACT_STORE=s3://<bucket>/')
     expect((error as Error).message).toContain('platform stack')
     expect(sagemaker.calls()).toHaveLength(0)
-    expect(store.objects.size).toBe(0)
+    expect(await store.list('')).toEqual([])
   })
 
   it('records a refused CreateTrainingJob in run.json and says what to fix', async () => {
@@ -326,7 +327,7 @@ describe('runSageMakerTraining', () => {
         },
       ),
     )
-    const { result } = execute(setup, memoryArtifactStore(ROOT))
+    const { result } = execute(setup, s3RootedFileStore(ROOT))
     await expect(result).rejects.toThrow(/request a quota increase/)
     expect(readJson(join(setup.job.runDir, 'run.json'))).toMatchObject({
       status: 'failed',
@@ -359,7 +360,7 @@ describe('one job spec for both executors', () => {
     // The SageMaker executor starts from the same prepared job (its own folder, so neither run's files mix).
     const remoteDir = mkdtempSync(join(tmpdir(), 'sagepack-remote-run-'))
     describing(name, [describeResponse(name, 'Failed', [], { FailureReason: 'not needed here' })])
-    await execute({ ...setup, job: { ...setup.job, runDir: remoteDir } }, memoryArtifactStore(ROOT)).result
+    await execute({ ...setup, job: { ...setup.job, runDir: remoteDir } }, s3RootedFileStore(ROOT)).result
     const sent = sagemaker.commandCalls(CreateTrainingJobCommand)[0]?.args[0].input as TrainingJobSpec
 
     const prefix = `${ROOT}training/fixture/${runId}/`
@@ -378,17 +379,7 @@ describe('one job spec for both executors', () => {
             S3DataSource: { ...localTrain.DataSource.S3DataSource, S3Uri: `${prefix}input/train/` },
           },
         },
-        {
-          ChannelName: 'code',
-          InputMode: 'File',
-          DataSource: {
-            S3DataSource: {
-              S3DataType: 'S3Prefix',
-              S3Uri: `${prefix}code/`,
-              S3DataDistributionType: 'FullyReplicated',
-            },
-          },
-        },
+        codeChannel(prefix),
       ],
       OutputDataConfig: { S3OutputPath: `${prefix}output/` },
       ResourceConfig: { ...localJob.ResourceConfig, InstanceType: 'ml.g5.xlarge' },

@@ -11,28 +11,33 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { type ArtifactStore, UserError, writeFileAtomic, writeJsonAtomic } from '@sagepack/core-data'
 import { EXIT_FAILED, EXIT_OK, EXIT_STOPPED } from '../contract/run-training-job'
-import { buildTrainingJobSpec, type TrainingJobSpec } from '../contract/training-job-spec'
+import {
+  buildTrainingJobSpec,
+  DEFAULT_MAX_RUNTIME_SECONDS,
+  type TrainingJobSpec,
+  type TrainingJobSpecInput,
+} from '../contract/training-job-spec'
 import { trainingLayout } from '../contract/training-layout'
-import { gitState } from '../runs/git-state'
-import { type FinalRunStatus, finishRunRecord, type RunRecord, writeRunRecord } from '../runs/run-record'
+import {
+  type FinalRunStatus,
+  finishRunRecord,
+  startRunRecord,
+  type TrainingRunResult,
+  writeRunRecord,
+} from '../runs/run-record'
 import { requireS3Store } from '../sagemaker/require-s3-store'
 import { trainingJobProgress } from '../sagemaker/training-job-progress'
 import { waitForJob } from '../sagemaker/wait-for-job'
 import { downloadTrainingOutputs, type ExtractArchive } from './download-training-outputs'
-import type { TrainingRunResult } from './local-executor'
 import type { PreparedTrainingJob } from './prepare-training-job'
 import { keyInStore, trainingJobKeys } from './sagemaker-job-keys'
 import { uploadTrainingInputs } from './upload-training-inputs'
 
 /** The fields of a job that say where it runs; everything else comes from the prepared job. */
-export interface SageMakerPlacement {
-  image: string
-  roleArn: string
-  instanceType: string
-  instanceCount?: number
-  volumeSizeGb?: number
-  /** Default 24 h (the spec's default). */
-  maxRuntimeSeconds?: number
+export type SageMakerPlacement = Pick<
+  TrainingJobSpecInput<unknown>,
+  'image' | 'roleArn' | 'instanceType' | 'instanceCount' | 'volumeSizeGb' | 'maxRuntimeSeconds'
+> & {
   /** Managed spot training, waiting up to twice the max runtime for capacity and interruptions. */
   spot?: boolean
 }
@@ -55,7 +60,6 @@ export interface SageMakerTrainingResult extends TrainingRunResult {
   trainingJobName: string
 }
 
-const DEFAULT_MAX_RUNTIME_SECONDS = 24 * 3600
 const DEFAULT_POLL_MS = 30_000
 
 export async function runSageMakerTraining(
@@ -66,16 +70,11 @@ export async function runSageMakerTraining(
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`))
   const model = job.specInput.definition.model
   const keys = trainingJobKeys(model, job.runId)
-  const started = new Date()
-  const record: RunRecord = {
+  const record = await startRunRecord(job.runDir, options.workspaceRoot, {
     id: job.runId,
     model,
     executor: 'sagemaker',
-    status: 'running',
-    startedAt: started.toISOString(),
-    git: await gitState(options.workspaceRoot),
-  }
-  await writeRunRecord(job.runDir, record)
+  })
 
   let spec: TrainingJobSpec
   try {
@@ -86,31 +85,28 @@ export async function runSageMakerTraining(
       codeFile: options.codeFile,
       print,
     })
+    const { spot, ...where } = placement
     const maxRuntimeSeconds = placement.maxRuntimeSeconds ?? DEFAULT_MAX_RUNTIME_SECONDS
     spec = buildTrainingJobSpec({
       ...job.specInput,
+      ...where,
       channels,
       outputUri: store.uri(keys.output),
       checkpointUri: store.uri(keys.checkpoints),
-      image: placement.image,
-      roleArn: placement.roleArn,
-      instanceType: placement.instanceType,
-      instanceCount: placement.instanceCount ?? 1,
-      maxRuntimeSeconds,
-      ...(placement.volumeSizeGb ? { volumeSizeGb: placement.volumeSizeGb } : {}),
-      ...(placement.spot ? { spot: { maxWaitSeconds: 2 * maxRuntimeSeconds } } : {}),
+      ...(spot ? { spot: { maxWaitSeconds: 2 * maxRuntimeSeconds } } : {}),
     })
     record.trainingJobName = spec.TrainingJobName
     await writeJsonAtomic(join(job.runDir, 'job.json'), spec)
-    const created = await sagemaker.send(new CreateTrainingJobCommand(spec)).catch(asUserError)
+    const created = await sagemaker
+      .send(new CreateTrainingJobCommand(spec))
+      .catch((error: unknown) => refusedJob(error, placement))
     record.trainingJobArn = created.TrainingJobArn
     await writeRunRecord(job.runDir, record)
   } catch (error) {
-    await writeRunRecord(job.runDir, {
-      ...record,
+    await finishRunRecord(job.runDir, record, {
       status: 'failed',
-      finishedAt: new Date().toISOString(),
-      failure: (error as Error).message.split('\n')[0],
+      exitCode: EXIT_FAILED,
+      failureReason: (error as Error).message,
     })
     throw error
   }
@@ -128,7 +124,7 @@ export async function runSageMakerTraining(
     intervalMs: options.pollIntervalMs ?? DEFAULT_POLL_MS,
   })
   const status = runStatusOf(final.TrainingJobStatus)
-  const outputs = await downloadTrainingOutputs({
+  const fetched = await downloadTrainingOutputs({
     store,
     runDir: job.runDir,
     modelKey: final.ModelArtifacts?.S3ModelArtifacts
@@ -138,7 +134,7 @@ export async function runSageMakerTraining(
     requireModel: status === 'completed',
     extractArchive: options.extractArchive,
   })
-  if (outputs.fetched.length > 0) print(`downloaded ${outputs.fetched.join(' and ')} into ${job.runDir}`)
+  if (fetched.length > 0) print(`downloaded ${fetched.join(' and ')} into ${job.runDir}`)
 
   const failureReason = status === 'completed' ? undefined : (final.FailureReason ?? `training job ${status}`)
   if (failureReason) {
@@ -152,21 +148,12 @@ export async function runSageMakerTraining(
     )
   }
   const exitCode = status === 'completed' ? EXIT_OK : status === 'stopped' ? EXIT_STOPPED : EXIT_FAILED
-  const durationSeconds = await finishRunRecord(job.runDir, record, {
-    started,
+  const result = await finishRunRecord(job.runDir, record, {
     status,
     exitCode,
     ...(failureReason ? { failureReason } : {}),
   })
-  return {
-    runId: job.runId,
-    runDir: job.runDir,
-    trainingJobName: name,
-    status,
-    exitCode,
-    durationSeconds,
-    ...(failureReason ? { failureReason } : {}),
-  }
+  return { ...result, trainingJobName: name }
 }
 
 function runStatusOf(status: string | undefined): FinalRunStatus {
@@ -179,13 +166,14 @@ function runStatusOf(status: string | undefined): FinalRunStatus {
  * SageMaker's refusals a user fixes (a bad instance type, an instance quota of 0, a role it cannot
  * assume) become one readable error; anything else stays as it is.
  */
-function asUserError(error: unknown): never {
+function refusedJob(error: unknown, placement: SageMakerPlacement): never {
   const name = (error as Error).name
   if (name === 'ValidationException' || name === 'ResourceLimitExceeded' || name === 'ResourceInUse') {
     throw new UserError(
       {
-        input: 'CreateTrainingJob',
+        input: `CreateTrainingJob on ${placement.instanceCount ?? 1} x ${placement.instanceType}`,
         problem: `SageMaker refused the job: ${name}: ${(error as Error).message}`,
+        expected: 'an instance type and count within your SageMaker quotas, and a role SageMaker can assume',
         fix:
           name === 'ResourceLimitExceeded'
             ? 'request a quota increase for that instance type (Service Quotas, SageMaker), or pick another with --instance-type'

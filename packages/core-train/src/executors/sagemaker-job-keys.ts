@@ -4,7 +4,6 @@ import type { ArtifactStore } from '@sagepack/core-data'
 import { TRAINING_CODE_FILE } from '../contract/train-code-location'
 
 export interface TrainingJobKeys {
-  prefix: string
   /** The prefix a file:// channel's data is uploaded under (its S3Uri). */
   channel(name: string): string
   /** The code channel's prefix and the training code in it. */
@@ -21,7 +20,6 @@ export function trainingJobKeys(model: string, runId: string): TrainingJobKeys {
   const prefix = `training/${model}/${runId}/`
   const output = `${prefix}output/`
   return {
-    prefix,
     channel: (name) => `${prefix}input/${name}/`,
     code: `${prefix}code/`,
     codeFile: `${prefix}code/${TRAINING_CODE_FILE}`,

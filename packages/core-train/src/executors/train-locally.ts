@@ -1,6 +1,7 @@
 // One local training run of a model folder, start to end: prepare the job (the same preparation the
 // SageMaker executor starts from) and run its spec in the new run directory.
-import { runLocalTraining, type TrainingRunResult } from './local-executor'
+import type { TrainingRunResult } from '../runs/run-record'
+import { runLocalTraining } from './local-executor'
 import { type PrepareTrainingJobOptions, prepareTrainingJob } from './prepare-training-job'
 
 export interface TrainLocallyOptions extends PrepareTrainingJobOptions {

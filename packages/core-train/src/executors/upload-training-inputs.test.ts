@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { s3RootedFileStore } from '../testing/s3-rooted-file-store'
 import { trainingJobKeys } from './sagemaker-job-keys'
-import { memoryArtifactStore } from './test-fixtures/memory-artifact-store'
 import { uploadTrainingInputs } from './upload-training-inputs'
 
 function codeFile(): string {
@@ -19,7 +19,7 @@ describe('uploadTrainingInputs', () => {
     mkdirSync(join(data, 'part-2'))
     writeFileSync(join(data, 'part-1.csv'), 'a\n1\n')
     writeFileSync(join(data, 'part-2', 'rows.csv'), 'a\n2\n')
-    const store = memoryArtifactStore('s3://bucket/')
+    const store = s3RootedFileStore('s3://bucket/')
     const printed: string[] = []
     const channels = await uploadTrainingInputs({
       store,
@@ -36,7 +36,7 @@ describe('uploadTrainingInputs', () => {
       test: { uri: 's3://shared-data/iris/test/', contentType: 'text/csv' },
       code: { uri: 's3://bucket/training/iris/r1/code/' },
     })
-    expect([...store.objects.keys()].sort()).toEqual([
+    expect((await store.list('')).map((object) => object.key)).toEqual([
       'training/iris/r1/code/train.mjs',
       'training/iris/r1/input/train/part-1.csv',
       'training/iris/r1/input/train/part-2/rows.csv',
@@ -47,7 +47,7 @@ describe('uploadTrainingInputs', () => {
   })
 
   it('refuses an empty folder, a missing path and a channel named "code"', async () => {
-    const store = memoryArtifactStore('s3://bucket/')
+    const store = s3RootedFileStore('s3://bucket/')
     const upload = (channels: Record<string, { uri: string }>) =>
       uploadTrainingInputs({
         store,
@@ -64,6 +64,6 @@ describe('uploadTrainingInputs', () => {
     await expect(upload({ code: { uri: 's3://bucket/x/' } })).rejects.toThrow(
       /the channel name "code" is taken/,
     )
-    expect(store.objects.size).toBe(0)
+    expect(await store.list('')).toEqual([])
   })
 })

@@ -1,9 +1,8 @@
 // Puts what a SageMaker training job reads into the artifact store: each file:// channel (a file or
 // a folder) under its own prefix, and the bundled training code as the `code` channel. s3:// channels
 // are read by SageMaker where they are.
-import { readdir, stat } from 'node:fs/promises'
-import { basename, join, relative, sep } from 'node:path'
-import { type ArtifactStore, UserError } from '@sagepack/core-data'
+import { basename, relative, sep } from 'node:path'
+import { type ArtifactStore, fileDataSource, UserError } from '@sagepack/core-data'
 import { CODE_CHANNEL } from '../contract/train-code-location'
 import type { ChannelSource } from '../contract/training-job-spec'
 import { localChannelData } from './channel-sources'
@@ -58,15 +57,13 @@ export async function uploadTrainingInputs(options: {
   return channels
 }
 
-/** Every file under a channel folder, sorted; SageMaker fails on an empty prefix, so we fail first. */
+/**
+ * Every file under a channel folder, listed as training reads a channel (core-data's file source:
+ * every depth, sorted, links followed, hidden files left out); SageMaker fails on an empty prefix,
+ * so we fail first.
+ */
 async function filesUnder(name: string, dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  const files: string[] = []
-  for (const entry of entries) {
-    const path = join(entry.parentPath, entry.name)
-    // A link to a file is uploaded as the file it points to, as `cp` does for the local executor.
-    if (entry.isFile() || (entry.isSymbolicLink() && (await stat(path)).isFile())) files.push(path)
-  }
+  const files = (await fileDataSource(dir).list()).map((object) => object.name)
   if (files.length === 0) {
     throw new UserError({
       input: `channel "${name}" (${dir})`,
@@ -75,5 +72,5 @@ async function filesUnder(name: string, dir: string): Promise<string[]> {
       fix: `put the data in ${dir}, or point channels.${name} at another path`,
     })
   }
-  return files.sort()
+  return files
 }

@@ -1,7 +1,7 @@
 // run.json: what a run is (model, executor, git state, status, timing), written by the executor.
 import { join } from 'node:path'
 import { readJsonFile, writeJsonAtomic } from '@sagepack/core-data'
-import type { GitState } from './git-state'
+import { type GitState, gitState } from './git-state'
 
 export type RunStatus = 'running' | FinalRunStatus
 export type FinalRunStatus = 'completed' | 'failed' | 'stopped'
@@ -31,27 +31,62 @@ export async function writeRunRecord(runDir: string, record: RunRecord): Promise
   await writeJsonAtomic(join(runDir, RUN_RECORD_FILE), record)
 }
 
+/** What an executor knows of a run as it starts; run.json adds the status, the time and the git state. */
+export type RunStart = Pick<RunRecord, 'id' | 'model' | 'executor' | 'trainingJobName' | 'resumedFrom'>
+
+/** Writes run.json for a run that starts now, the same way for every executor. */
+export async function startRunRecord(
+  runDir: string,
+  workspaceRoot: string,
+  { id, model, executor, ...more }: RunStart,
+): Promise<RunRecord> {
+  const record: RunRecord = {
+    id,
+    model,
+    executor,
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    git: await gitState(workspaceRoot),
+    ...more,
+  }
+  await writeRunRecord(runDir, record)
+  return record
+}
+
 export interface RunEnd {
-  started: Date
   status: FinalRunStatus
   exitCode: number
   /** The job's whole failure reason; run.json keeps its first line. */
   failureReason?: string
 }
 
-/** Marks a run finished in run.json, the same way for every executor; returns its duration in seconds. */
-export async function finishRunRecord(runDir: string, record: RunRecord, end: RunEnd): Promise<number> {
+/** How a run ended, as both executors report it. */
+export interface TrainingRunResult {
+  runId: string
+  runDir: string
+  status: FinalRunStatus
+  exitCode: number
+  failureReason?: string
+  durationSeconds: number
+}
+
+/** Marks a run finished in run.json, the same way for every executor. */
+export async function finishRunRecord(
+  runDir: string,
+  record: RunRecord,
+  { status, exitCode, failureReason }: RunEnd,
+): Promise<TrainingRunResult> {
   const finished = new Date()
-  const durationSeconds = (finished.getTime() - end.started.getTime()) / 1000
+  const durationSeconds = (finished.getTime() - Date.parse(record.startedAt)) / 1000
   await writeRunRecord(runDir, {
     ...record,
-    status: end.status,
+    status,
     finishedAt: finished.toISOString(),
     durationSeconds,
-    exitCode: end.exitCode,
-    ...(end.failureReason ? { failure: end.failureReason.split('\n')[0] } : {}),
+    exitCode,
+    ...(failureReason ? { failure: failureReason.split('\n')[0] } : {}),
   })
-  return durationSeconds
+  return { runId: record.id, runDir, status, exitCode, durationSeconds, ...(failureReason ? { failureReason } : {}) }
 }
 
 export async function readRunRecord(runDir: string): Promise<RunRecord> {

@@ -26,13 +26,10 @@ export interface WaitForJobOptions<R> {
   print(line: string): void
   /** Between polls; SageMaker's own waiters use 60 s for training jobs. Tests pass 0. */
   intervalMs: number
-  sleep?: (ms: number) => Promise<void>
 }
 
 /** Polls until the job is done and returns its last Describe response. */
 export async function waitForJob<R>(options: WaitForJobOptions<R>): Promise<R> {
-  // 0 ms still yields to the event loop, so a test's zero interval never spins synchronously.
-  const sleep = options.sleep ?? ((ms: number) => delay(ms))
   const printed = new Set<string>()
   for (;;) {
     const response = await options.describe()
@@ -43,6 +40,7 @@ export async function waitForJob<R>(options: WaitForJobOptions<R>): Promise<R> {
       options.print(line.text)
     }
     if (progress.done) return response
-    await sleep(options.intervalMs)
+    // 0 ms still yields to the event loop, so a test's zero interval never spins synchronously.
+    await delay(options.intervalMs)
   }
 }

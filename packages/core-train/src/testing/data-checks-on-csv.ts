@@ -1,9 +1,9 @@
 // Runs a model's data checks on a CSV written in a test, the way training runs them on its channel:
 // a model's data-check tests state which checks a broken copy of its real data must fail.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { DataCheckReport, DatasetSchema } from '@sagepack/core-data'
+import { type DataCheckReport, type DatasetSchema, readJsonFile } from '@sagepack/core-data'
 import { silentLogger } from '../logging/create-logger'
 import { DATA_CHECKS_FILE, type PreparedData, prepareTrainingData } from '../pipeline/prepare-training-data'
 import type { SupervisedSettings } from '../pipeline/supervised-settings'
@@ -45,10 +45,12 @@ export async function dataChecksOnCsv(csv: string, model: CsvModel): Promise<Dat
       (prepared) => ({ prepared }),
       (error: Error) => ({ error }),
     )
-    const report = await readFile(join(outputDir, DATA_CHECKS_FILE), 'utf8').then(
-      (text) => JSON.parse(text) as NonNullable<DataChecksOutcome['report']>,
-      () => undefined,
-    )
+    // Absent when preparation stopped before the checks ran (a value that does not fit the schema).
+    const report = (await readJsonFile(join(outputDir, DATA_CHECKS_FILE), {
+      optional: true,
+      expected: 'the data-checks.json that prepareTrainingData writes',
+      fix: 'a bug in prepareTrainingData: it wrote a file that is not JSON',
+    })) as DataChecksOutcome['report']
     const failedWith = (severity: string) =>
       (report?.results ?? []).filter((r) => !r.passed && r.severity === severity).map((r) => r.check)
     return {

@@ -1,4 +1,6 @@
-// Test support for model folders: train a model for behavioural tests, run its data checks on a CSV.
+// Test support for model folders: train a model for behavioural tests, run its data checks on a CSV;
+// and for tests of SageMaker jobs, a real file store whose objects are named s3://.
 // Kept out of the main entry so production code never loads it.
 export { type CsvModel, type DataChecksOutcome, dataChecksOnCsv } from './data-checks-on-csv'
+export { s3RootedFileStore } from './s3-rooted-file-store'
 export { type ModelTrainedForTest, trainModelForTest } from './train-for-test'

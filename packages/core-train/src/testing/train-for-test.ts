@@ -1,11 +1,13 @@
 // Trains a model through the real local pipeline (the same job `pnpm train` runs) into a throw-away
 // runs folder, for behavioural tests that need a trained model rather than a fixture.
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
+import { readJsonFile } from '@sagepack/core-data'
 import { trainLocally } from '../executors/train-locally'
 import { loadTrainedModel, type TrainedModel } from '../pipeline/load-trained-model'
+import { METRICS_FILE } from '../pipeline/supervised-train-entry'
 import { findWorkspaceRoot } from '../workspace/locate-model'
 
 export interface ModelTrainedForTest {
@@ -48,10 +50,10 @@ export async function trainModelForTest(options: {
     await rm(runsRoot, { recursive: true, force: true })
     throw new Error(`training ${options.model} ended ${result.status} (exit ${result.exitCode}):\n${log}`)
   }
-  const metrics = JSON.parse(await readFile(join(result.runDir, 'metrics.json'), 'utf8')) as Record<
-    string,
-    unknown
-  >
+  const metrics = (await readJsonFile(join(result.runDir, METRICS_FILE), {
+    expected: 'the metrics a completed run of the supervised pipeline writes',
+    fix: `make ${options.model}'s train entry write ${METRICS_FILE}, as supervisedTrainEntry does`,
+  })) as Record<string, unknown>
   return {
     trained: await loadTrainedModel(join(result.runDir, 'model')),
     runDir: result.runDir,

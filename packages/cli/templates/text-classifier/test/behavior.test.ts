@@ -1,5 +1,5 @@
 // Behavioural tests on a model trained by the real local pipeline with the default config: messages
-// whose queue is not in doubt, in words the training data never used, and changes to a message that
+// whose queue is not in doubt, worded differently from any training row, and changes to a message that
 // must not change its queue. They hold for any data with the same meaning, not one lucky split.
 import { predictRows, type TrainedModel } from '@sagepack/core-train'
 import { type ModelTrainedForTest, trainModelForTest } from '@sagepack/core-train/testing'

@@ -1,7 +1,7 @@
 // The archives a SageMaker job leaves in S3 (model.tar.gz, output.tar.gz), made and unpacked with the
 // system's GNU tar, which is what SageMaker's archives are read with too.
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -9,8 +9,8 @@ import { promisify } from 'node:util'
 
 const run = promisify(execFile)
 
-/** A tar.gz of the given files, entries named `./<path>` as SageMaker writes them. */
-export async function tarGz(files: Record<string, string>): Promise<Buffer> {
+/** The path of a tar.gz of the given files, entries named `./<path>` as SageMaker writes them. */
+export async function tarGz(files: Record<string, string>): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'sagepack-archive-'))
   const content = join(dir, 'content')
   for (const [path, text] of Object.entries(files)) {
@@ -18,7 +18,7 @@ export async function tarGz(files: Record<string, string>): Promise<Buffer> {
     writeFileSync(join(content, path), text)
   }
   await run('tar', ['-czf', join(dir, 'archive.tar.gz'), '-C', content, '.'])
-  return readFileSync(join(dir, 'archive.tar.gz'))
+  return join(dir, 'archive.tar.gz')
 }
 
 export async function extractWithTar(archive: string, dir: string): Promise<void> {

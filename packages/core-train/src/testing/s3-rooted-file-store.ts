@@ -1,5 +1,5 @@
 // A real file:// artifact store that names its objects s3://: SageMaker jobs accept only S3
-// locations, and these tests mock SageMaker, not S3, so the bytes live in real files on disk while
+// locations, and tests of them mock SageMaker, not S3, so the bytes live in real files on disk while
 // every URI reads as it would on AWS. (The S3 adapter has its own tests against an S3 server.)
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
