@@ -1,7 +1,7 @@
 // The load cases the serve benchmark runs and the targets the issue sets for sagepack against the floor.
 import type { LoadCase } from './load-run'
 
-export interface CaseTarget {
+interface CaseTarget {
   /** sagepack's req/s must be at least this share of the HTTP floor's. */
   minThroughputShare?: number
   /** sagepack's p99 latency must stay under this. */

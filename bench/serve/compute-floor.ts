@@ -9,7 +9,7 @@ import { medianOf } from './medians'
 /** As OnnxPredictor sets them: the runtime scales with worker threads, not ORT threads. */
 const SESSION_OPTIONS = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' } as const
 
-export interface CallTiming extends Record<string, number> {
+interface CallTiming extends Record<string, number> {
   calls: number
   meanUs: number
   p50Us: number

@@ -15,7 +15,7 @@ const FLOWERS: ReadonlyArray<readonly number[]> = [
 export const ROWS_HEADER = 'x-bench-rows'
 
 /** Distinct bodies per batch size; autocannon cycles through them on every connection. */
-export const BODY_VARIANTS = 16
+const BODY_VARIANTS = 16
 
 /** `count` rows of 4 measurements in cm, each a flower moved by up to ±0.2 cm per measurement. */
 export function irisRows(count: number, seed: number): number[][] {

@@ -1,6 +1,6 @@
 // Medians of repeated measurements, taken field by field (the middle two averaged for an even count).
 
-export function median(values: readonly number[]): number {
+function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)

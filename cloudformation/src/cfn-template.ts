@@ -27,7 +27,7 @@ export interface CfnResource {
   UpdatePolicy?: unknown
 }
 
-export interface CfnOutput {
+interface CfnOutput {
   Value: unknown
   Description?: string
   Condition?: string

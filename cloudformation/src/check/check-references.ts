@@ -10,7 +10,7 @@ import {
   PSEUDO_PARAMETERS,
   subReferences,
 } from './intrinsics'
-import type { ResourceSpecification } from './resource-spec'
+import type { ResourceSpecification } from './spec-types'
 
 interface Scope {
   /** Conditions known to be true here (the resource's or output's own, and enclosing Fn::If branches). */

@@ -4,7 +4,7 @@
 // intrinsic function are not typed, except Fn::If, whose two branches are each checked in place.
 import type { CfnTemplate } from '../cfn-template'
 import { intrinsicName, isNoValue, isPlainObject } from './intrinsics'
-import type { ResourceSpecification, SpecProperty, SpecType } from './resource-spec'
+import type { ResourceSpecification, SpecProperty, SpecType } from './spec-types'
 
 const RESOURCE_ATTRIBUTES = new Set([
   'Type',

@@ -4,7 +4,7 @@ import type { CfnTemplate } from '../cfn-template'
 import { checkParameters } from './check-parameters'
 import { checkReferences } from './check-references'
 import { checkResourceProperties } from './check-resource-properties'
-import type { ResourceSpecification } from './resource-spec'
+import type { ResourceSpecification } from './spec-types'
 
 export function checkTemplate(template: CfnTemplate, spec: ResourceSpecification): string[] {
   return [

@@ -1,7 +1,8 @@
 import { specification } from '@aws-cdk/cfnspec'
 import { expect, it } from 'vitest'
-import { resourceSpecification, type SpecType } from './resource-spec'
+import { resourceSpecification } from './resource-spec'
 import { ADDED_PROPERTIES, ADDED_PROPERTY_TYPES } from './spec-additions'
+import type { SpecType } from './spec-types'
 
 const raw = specification() as unknown as { PropertyTypes: Record<string, SpecType> }
 

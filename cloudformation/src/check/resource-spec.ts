@@ -2,38 +2,7 @@
 // JSON (loaded once per process; it is 9 MB) plus the few later additions in spec-additions.ts.
 import { specification } from '@aws-cdk/cfnspec'
 import { ADDED_PROPERTIES, ADDED_PROPERTY_TYPES } from './spec-additions'
-
-/** One property (or list/map item, or an aliasing property type) as the specification describes it. */
-export interface SpecProperty {
-  Documentation?: string
-  Required?: boolean
-  UpdateType?: string
-  PrimitiveType?: string
-  Type?: string
-  ItemType?: string
-  PrimitiveItemType?: string
-  PrimitiveItemItemType?: string
-  // Union properties: the value may be any one of these.
-  PrimitiveTypes?: string[]
-  Types?: string[]
-  PrimitiveItemTypes?: string[]
-  ItemTypes?: string[]
-  InclusivePrimitiveItemTypes?: string[]
-  InclusiveItemTypes?: string[]
-}
-
-/** A resource type or property type. A few property types have no Properties and alias a property. */
-export interface SpecType extends SpecProperty {
-  Properties?: Record<string, SpecProperty>
-  Attributes?: Record<string, unknown>
-  AdditionalProperties?: boolean
-}
-
-export interface ResourceSpecification {
-  version: string
-  resourceTypes: Record<string, SpecType>
-  propertyTypes: Record<string, SpecType>
-}
+import type { ResourceSpecification, SpecType } from './spec-types'
 
 interface RawSpecification {
   ResourceSpecificationVersion: string

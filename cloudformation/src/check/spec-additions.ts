@@ -1,7 +1,7 @@
 // Properties CloudFormation gained after the last release of @aws-cdk/cfnspec, which stopped at
 // resource specification 117.0.0 (early 2023) when the CDK moved to its own service spec. Only what
 // sagepack's templates use, each copied from the CloudFormation template reference page named in it.
-import type { SpecProperty, SpecType } from './resource-spec'
+import type { SpecProperty, SpecType } from './spec-types'
 
 const MODEL_DOCS = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference'
 

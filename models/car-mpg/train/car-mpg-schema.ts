@@ -4,7 +4,7 @@
 // value-range check instead of training quietly.
 import type { DatasetSchema } from '@sagepack/core-data'
 
-export const CAR_ORIGINS = ['USA', 'Europe', 'Japan'] as const
+const CAR_ORIGINS = ['USA', 'Europe', 'Japan'] as const
 
 export const carMpgSchema: DatasetSchema = {
   features: [

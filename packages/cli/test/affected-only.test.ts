@@ -98,8 +98,13 @@ describe('affected-only builds', () => {
     }
   })
 
-  it('a change in packages/core-data affects every model', () => {
-    change('packages/core-data/src/index.ts')
+  // Every model bundles through the bundle package and trains and serves on the core ones.
+  it.each([
+    'packages/core-data/src/index.ts',
+    'packages/bundle/src/index.ts',
+    'packages/core-serve/src/index.ts',
+  ])('a change in %s affects every model', (path) => {
+    change(path)
     try {
       const models = modelPaths()
       expect(models.length).toBeGreaterThan(0)

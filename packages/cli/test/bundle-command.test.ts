@@ -12,9 +12,9 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { listArchive } from '@sagepack/bundle'
+import { extractWith, treeDigests } from '@sagepack/bundle/testing'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { extractWith, treeDigests } from '../src/bundle/archive-readers.fixture'
-import { listArchive } from '../src/bundle/read-archive'
 import { sagepack } from './run-cli'
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'sagepack-bundle-e2e-'))

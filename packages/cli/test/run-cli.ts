@@ -22,7 +22,7 @@ export interface StartedCommand {
 export type EnvChanges = Record<string, string | undefined>
 
 /** Runs `command` in `cwd`: the workspace root unless a test works in a workspace of its own. */
-export function startCommand(
+function startCommand(
   command: string,
   args: string[],
   env: EnvChanges = {},

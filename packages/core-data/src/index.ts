@@ -14,6 +14,7 @@ export { checkRequiredColumns, requiredColumns } from './dataset/required-column
 export { formatViolation, type SchemaViolation } from './dataset/schema-violation'
 export { formatUserError, isUserError, UserError, type UserErrorParts } from './errors/user-error'
 export { type JsonFileExpectation, readJsonFile } from './files/read-json-file'
+export { shownPath } from './files/shown-path'
 export { writeFileAtomic, writeJsonAtomic } from './files/write-file-atomic'
 export {
   readTfjsModelFiles,
@@ -75,3 +76,4 @@ export {
 } from './store/open-artifact-store'
 export { parseS3Uri } from './store/s3-uri'
 export { type ReadResult, readNumber, readString } from './values/read-cell-value'
+export { type GitState, gitState } from './workspace/git-state'

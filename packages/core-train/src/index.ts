@@ -84,11 +84,10 @@ export {
   type NamedTensor,
 } from './fit/checkpoint-store'
 export { type EarlyStoppingOptions, earlyStopping } from './fit/early-stopping'
+export type { EpochLogs, EpochProgress } from './fit/epoch-logs'
 export { fit } from './fit/fit'
 export type {
   EpochControl,
-  EpochLogs,
-  EpochProgress,
   FitCallback,
   FitOptions,
   FitResult,
@@ -130,7 +129,6 @@ export {
   supervisedMetricNames,
   supervisedTrainEntry,
 } from './pipeline/supervised-train-entry'
-export { type GitState, gitState } from './runs/git-state'
 export { createRunDirectory, defaultRunsRoot, newRunId } from './runs/run-directory'
 export {
   type RunRecord,

@@ -3,7 +3,7 @@
 import { resolve } from 'node:path'
 import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
-import { buildBundle } from '../bundle-model/build-bundle'
+import { buildBundle } from '../build-bundle/build-bundle'
 
 interface BundleOptions {
   run?: string

@@ -1,7 +1,6 @@
 // `sagepack config <model>`: the resolved config, where each value came from, and each key's doc.
-import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
+import { findWorkspaceRoot, loadConfigDefinition, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
-import { loadConfigDefinition } from '../models/load-config-definition'
 import { collect } from './collect-option'
 
 export function configCommand(): Command {

@@ -1,9 +1,16 @@
 // `sagepack deploy <model> --stage <stage>`: ship the model's bundle to its SageMaker endpoint stack.
 import { resolve } from 'node:path'
+import { explainingAwsErrors } from '@sagepack/aws/errors'
 import { UserError } from '@sagepack/core-data'
-import { findWorkspaceRoot, locateModel, STAGES, type Stage } from '@sagepack/core-train/workspace'
+import {
+  defaultRunsRoot,
+  findWorkspaceRoot,
+  locateModel,
+  STAGES,
+  type Stage,
+} from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
-import { explainingAwsErrors } from '../aws/aws-errors'
+import { buildBundle } from '../build-bundle/build-bundle'
 
 interface DeployCommandOptions {
   stage: string
@@ -40,13 +47,15 @@ export function deployCommand(): Command {
     .action(async (name: string, options: DeployCommandOptions) => {
       const stage = parseStage(options.stage)
       const workspaceRoot = findWorkspaceRoot()
+      const folder = locateModel(workspaceRoot, name)
       // Loaded here: the AWS SDK clients and the templates are not needed for any other command.
-      const { deployModel } = await import('../deploy/deploy-model')
+      const { deployModel } = await import('@sagepack/aws')
       process.exitCode = await explainingAwsErrors(() =>
         deployModel({
           workspaceRoot,
-          folder: locateModel(workspaceRoot, name),
+          folder,
           stage,
+          buildBundle: () => buildBundle({ workspaceRoot, folder, runsRoot: defaultRunsRoot(workspaceRoot) }),
           ...(options.bundle ? { bundle: resolve(options.bundle) } : {}),
           ...(options.dryRun ? { dryRun: true } : {}),
         }),

@@ -1,9 +1,9 @@
 // `sagepack inspect <model.tar.gz>`: what a bundle holds, its manifest, and proof that every file
 // matches the manifest's digest.
 import { resolve } from 'node:path'
+import { verifyArchive } from '@sagepack/bundle'
 import { Command } from 'commander'
-import { verifyArchive } from '../bundle/verify-archive'
-import { formatBytes } from '../bundle-model/format-bytes'
+import { formatBytes } from '../build-bundle/format-bytes'
 
 export function inspectCommand(): Command {
   return new Command('inspect')

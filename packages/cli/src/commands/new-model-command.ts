@@ -1,6 +1,6 @@
 // `sagepack new-model <name> --team <@org/team>`: scaffold models/<name>/ from a template, give it to
 // the team in .github/CODEOWNERS, link it with pnpm install, and print the way from here to production.
-import { formatUserError } from '@sagepack/core-data'
+import { formatUserError, shownPath } from '@sagepack/core-data'
 import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
 import { Command, Option } from 'commander'
 import { CODEOWNERS_FILE, modelOwnerPath } from '../new-model/codeowners-model-line'
@@ -14,7 +14,6 @@ import {
   TEMPLATE_SUMMARIES,
 } from '../new-model/model-templates'
 import { nextSteps } from '../new-model/next-steps'
-import { shownPath } from './shown-path'
 
 interface NewModelOptions {
   team: string

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, extname, join, relative, resolve } from 'node:path'
+import { openBundle } from '@sagepack/bundle'
 import { contentTypeOfFile, UserError, writeFileAtomic } from '@sagepack/core-data'
 import {
   type Codec,
@@ -16,8 +17,7 @@ import {
 } from '@sagepack/core-serve'
 import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
-import { bundleForModel } from '../bundle-model/bundle-for-model'
-import { openBundle } from '../bundle-model/open-bundle'
+import { bundleForModel } from '../build-bundle/bundle-for-model'
 import { withHeaderRow } from './csv-header-rows'
 
 /** What a file's extension says it holds: the data formats, plus the JSON the endpoint also takes. */

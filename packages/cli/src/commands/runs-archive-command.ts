@@ -1,11 +1,10 @@
 // `sagepack runs archive <model> <run>`: move a run out of the daily list, keeping it.
 import { join } from 'node:path'
+import { shownPath } from '@sagepack/core-data'
 import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
+import { archiveRun, releaseFileOf } from '@sagepack/runs'
 import { Command } from 'commander'
-import { archiveRun } from '../runs-catalog/archive-run'
-import { releaseFileOf } from '../runs-release/release-file'
 import { RUNS_DIR_FLAGS, RUNS_DIR_HELP, runsRootFrom } from './runs-dir-option'
-import { shownPath } from './shown-path'
 
 export function runsArchiveCommand(): Command {
   return new Command('archive')

@@ -1,19 +1,16 @@
 // `sagepack runs`: a model's runs (list, the default, compare, promote, archive), and push|pull to
 // share a run through the team's artifact store, so experiments are shared rather than redone.
-import { defaultArtifactStoreUri, openArtifactStore } from '@sagepack/core-data'
+import { defaultArtifactStoreUri, openArtifactStore, shownPath } from '@sagepack/core-data'
 import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
+import { pullRun, pushRun, runArchiveKey } from '@sagepack/runs'
 import { Command } from 'commander'
-import { archiveProgress } from '../bundle/archive-progress'
-import { formatBytes } from '../bundle-model/format-bytes'
-import { pullRun } from '../runs-archive/pull-run'
-import { pushRun } from '../runs-archive/push-run'
-import { runArchiveKey } from '../runs-archive/run-archive-key'
+import { archiveProgress } from '../build-bundle/archive-progress'
+import { formatBytes } from '../build-bundle/format-bytes'
 import { runsArchiveCommand } from './runs-archive-command'
 import { runsCompareCommand } from './runs-compare-command'
 import { RUNS_DIR_FLAGS, RUNS_DIR_HELP, runsRootFrom } from './runs-dir-option'
 import { runsListCommand } from './runs-list-command'
 import { runsPromoteCommand } from './runs-promote-command'
-import { shownPath } from './shown-path'
 
 interface StoreOptions {
   store?: string

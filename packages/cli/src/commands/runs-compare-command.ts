@@ -1,9 +1,7 @@
 // `sagepack runs compare <model> <run-a> <run-b>`: two runs side by side.
 import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
+import { findRunFolder, readRunSummary, runsComparison } from '@sagepack/runs'
 import { Command } from 'commander'
-import { findRunFolder } from '../runs-catalog/model-run-folders'
-import { readRunSummary } from '../runs-catalog/read-run-summary'
-import { runsComparison } from '../runs-report/runs-comparison'
 import { RUNS_DIR_FLAGS, RUNS_DIR_HELP, runsRootFrom } from './runs-dir-option'
 
 export function runsCompareCommand(): Command {

@@ -1,15 +1,19 @@
 // `sagepack runs <model>` (short for `sagepack runs list <model>`): a table of a model's runs.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { UserError } from '@sagepack/core-data'
+import { shownPath, UserError } from '@sagepack/core-data'
 import { findWorkspaceRoot, listModels } from '@sagepack/core-train/workspace'
+import {
+  countArchivedRuns,
+  listRunFolders,
+  modelsWithRuns,
+  readRelease,
+  readRunSummary,
+  releaseFileOf,
+  runsTable,
+} from '@sagepack/runs'
 import { Command } from 'commander'
-import { countArchivedRuns, listRunFolders, modelsWithRuns } from '../runs-catalog/model-run-folders'
-import { readRunSummary } from '../runs-catalog/read-run-summary'
-import { readRelease, releaseFileOf } from '../runs-release/release-file'
-import { runsTable } from '../runs-report/runs-table'
 import { RUNS_DIR_FLAGS, RUNS_DIR_HELP, runsRootFrom } from './runs-dir-option'
-import { shownPath } from './shown-path'
 
 interface ListOptions {
   archived?: boolean

@@ -1,11 +1,10 @@
 // `sagepack runs promote <model> <run>`: release a completed run, writing models/<model>/release.json.
+
+import { shownPath } from '@sagepack/core-data'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
+import { formatMetric, keyMetricColumns, promoteRun } from '@sagepack/runs'
 import { Command } from 'commander'
-import { promoteRun } from '../runs-release/promote-run'
-import { formatMetric } from '../runs-report/format-run-fields'
-import { keyMetricColumns } from '../runs-report/headline-metrics'
 import { RUNS_DIR_FLAGS, RUNS_DIR_HELP, runsRootFrom } from './runs-dir-option'
-import { shownPath } from './shown-path'
 
 export function runsPromoteCommand(): Command {
   return new Command('promote')

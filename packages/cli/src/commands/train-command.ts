@@ -2,11 +2,11 @@
 // directory: on this machine, or as a SageMaker training job built from the same spec.
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { explainingAwsErrors } from '@sagepack/aws/errors'
+import { shownPath } from '@sagepack/core-data'
 import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
-import { explainingAwsErrors } from '../aws/aws-errors'
 import { collect } from './collect-option'
-import { shownPath } from './shown-path'
 import { DEFAULT_TRAINING_INSTANCE_TYPE, type ExecutorChoice, parseExecutorFlags } from './train-options'
 
 interface TrainOptions {
@@ -111,7 +111,7 @@ async function trainOnSageMaker(
   options: TrainOptions,
   choice: Extract<ExecutorChoice, { executor: 'sagemaker' }>,
 ): Promise<number> {
-  const { trainOnSageMaker: run } = await import('../train-sagemaker/train-on-sagemaker')
+  const { trainOnSageMaker: run } = await import('@sagepack/aws')
   const { executor, ...placement } = choice
   const result = await explainingAwsErrors(() =>
     run({

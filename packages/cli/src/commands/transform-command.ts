@@ -1,8 +1,9 @@
 // `sagepack transform <model> --input s3://... --output s3://...`: batch predictions over S3 data as a
 // SageMaker Batch Transform job running the model's bundle.
+
+import { explainingAwsErrors } from '@sagepack/aws/errors'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
-import { explainingAwsErrors } from '../aws/aws-errors'
 
 interface TransformCommandOptions {
   input: string
@@ -47,7 +48,7 @@ export function transformCommand(): Command {
     .action(async (name: string, options: TransformCommandOptions) => {
       const workspaceRoot = findWorkspaceRoot()
       // Loaded when the command runs: the AWS clients and core-train are not needed for --help.
-      const { runTransform } = await import('../transform/run-transform')
+      const { runTransform } = await import('@sagepack/aws')
       process.exitCode = await explainingAwsErrors(() =>
         runTransform({
           workspaceRoot,

@@ -3,10 +3,9 @@
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ESM_BANNER, RUNTIME_EXTERNALS } from '@sagepack/bundle'
 import { INVOCATION_WORKER_SOURCE } from '@sagepack/core-serve'
 import { build } from 'esbuild'
-import { ESM_BANNER } from './esm-banner'
-import { RUNTIME_EXTERNALS } from './runtime-externals'
 
 const RUNTIME_SOURCE = fileURLToPath(new URL('./runtime-process.ts', import.meta.url))
 

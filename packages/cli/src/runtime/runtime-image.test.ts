@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { extractArchive } from '@sagepack/bundle'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   FLOWER_SPECIES,
@@ -12,7 +13,6 @@ import {
   trainAndBundleIris,
   waitForPing,
 } from '../../test/bundled-model.fixture'
-import { extractArchive } from '../bundle/extract-archive'
 import { buildRuntime } from './build-runtime'
 import { linkImagePackages } from './image-packages.fixture'
 

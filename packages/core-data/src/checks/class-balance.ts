@@ -7,7 +7,7 @@ import type { CheckResult, Severity } from './check-result'
 import type { ResolvedDataCheckOptions } from './data-check-options'
 import { count, percent, quoted, sentence } from './summary-text'
 
-export const CLASS_BALANCE = 'classBalance'
+const CLASS_BALANCE = 'classBalance'
 
 /** Null for a regression schema: there are no classes to balance. */
 export function checkClassBalance(

@@ -18,8 +18,8 @@ export interface ResolvedDataCheckOptions {
   severities: Partial<Record<DataCheckName, Severity>>
 }
 
-export const DEFAULT_MAX_MISSING_FRACTION = 0.05
-export const DEFAULT_MIN_CLASS_FRACTION = 0.1
+const DEFAULT_MAX_MISSING_FRACTION = 0.05
+const DEFAULT_MIN_CLASS_FRACTION = 0.1
 
 const CONFIG_PREFIX = 'checks'
 

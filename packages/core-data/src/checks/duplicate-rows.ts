@@ -9,10 +9,10 @@ import type { ResolvedDataCheckOptions } from './data-check-options'
 import { featureKey, rowKey } from './row-key'
 import { count, sentence } from './summary-text'
 
-export const DUPLICATE_ROWS = 'duplicateRows'
+const DUPLICATE_ROWS = 'duplicateRows'
 
 /** How many example pairs or groups the details list; the counts cover all of them. */
-export const MAX_LISTED_DUPLICATES = 5
+const MAX_LISTED_DUPLICATES = 5
 
 export function checkDuplicateRows(
   schema: DatasetSchema,

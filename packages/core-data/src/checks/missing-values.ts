@@ -6,7 +6,7 @@ import type { CheckResult, Severity } from './check-result'
 import type { ResolvedDataCheckOptions } from './data-check-options'
 import { count, percent, sentence } from './summary-text'
 
-export const MISSING_VALUES = 'missingValues'
+const MISSING_VALUES = 'missingValues'
 
 interface ColumnMissing {
   name: string

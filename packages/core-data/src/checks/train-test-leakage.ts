@@ -8,10 +8,10 @@ import type { ResolvedDataCheckOptions } from './data-check-options'
 import { featureKey } from './row-key'
 import { count, percent } from './summary-text'
 
-export const TRAIN_TEST_LEAKAGE = 'trainTestLeakage'
+const TRAIN_TEST_LEAKAGE = 'trainTestLeakage'
 
 /** How many leaking rows the details list; the counts cover all of them. */
-export const MAX_LISTED_LEAKS = 5
+const MAX_LISTED_LEAKS = 5
 
 export function checkTrainTestLeakage(
   schema: DatasetSchema,

@@ -7,10 +7,10 @@ import type { CheckResult } from './check-result'
 import type { ResolvedDataCheckOptions } from './data-check-options'
 import { count } from './summary-text'
 
-export const VALUE_RANGES = 'valueRanges'
+const VALUE_RANGES = 'valueRanges'
 
 /** How many offending cells the details list; the counts cover all of them. */
-export const MAX_LISTED_OFFENDERS = 10
+const MAX_LISTED_OFFENDERS = 10
 
 interface DeclaredRange {
   name: string

@@ -2,7 +2,7 @@
 // outputs into a row of the output matrix.
 import type { ReadResult } from '../values/read-cell-value'
 
-export type ReadFailure = Extract<ReadResult<unknown>, { ok: false }>
+type ReadFailure = Extract<ReadResult<unknown>, { ok: false }>
 
 export interface ColumnEncoder {
   readonly name: string

@@ -8,7 +8,7 @@ const COMMA = 44
 const LF = 10
 const CR = 13
 
-export const CSV_EXPECTED = 'one record per line, values separated by commas, no header: 5.1,3.5,1.4,0.2'
+const CSV_EXPECTED = 'one record per line, values separated by commas, no header: 5.1,3.5,1.4,0.2'
 const QUOTE_RULE =
   'a field with a comma, quote or line break in quotes, and a quote inside it doubled: "say ""hi"""'
 

@@ -1,7 +1,8 @@
 // The per-model inference handler API: SageMaker's model_fn / input_fn / predict_fn / output_fn, in
 // TypeScript. Every hook has a default, so a plain model needs no code at all.
+
+import type { BundleManifest } from '@sagepack/bundle/manifest'
 import type { Preprocessor } from '@sagepack/core-data'
-import type { BundleManifest } from '../model-dir/bundle-manifest'
 
 /** One input row: an object keyed by feature name, or an array in the schema's feature order. */
 export type InputRow = Record<string, unknown> | unknown[]

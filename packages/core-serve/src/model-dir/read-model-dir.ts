@@ -1,9 +1,8 @@
 // Reads an extracted bundle (/opt/ml/model on SageMaker): its manifest, config, fitted preprocessor
 // and where its handler module is; the weights are left to the predictors.
 import { join } from 'node:path'
+import { type BundleManifest, MANIFEST_FILE, parseBundleManifest } from '@sagepack/bundle/manifest'
 import { PREPROCESSOR_FILE, Preprocessor } from '@sagepack/core-data'
-import { type BundleManifest, MANIFEST_FILE } from './bundle-manifest'
-import { parseBundleManifest } from './parse-bundle-manifest'
 import { readBundleJson } from './read-bundle-json'
 import { resolveHandlerEntry } from './resolve-handler-entry'
 

@@ -1,8 +1,8 @@
 // Loads a bundle's weights with the predictor its manifest names. Each format's module is imported
 // only when used, so an ONNX bundle never pays for loading tfjs (and the reverse).
 import { join } from 'node:path'
+import type { BundleManifest } from '@sagepack/bundle/manifest'
 import type { Predictor } from '../handler/handler-api'
-import type { BundleManifest } from '../model-dir/bundle-manifest'
 
 const LOADERS: Record<BundleManifest['modelFormat'], (modelDir: string) => Promise<Predictor>> = {
   onnx: async (modelDir) => {

@@ -9,7 +9,7 @@ import { checkDeclaredLength, readBody } from './read-body'
 import type { Route } from './route-request'
 import type { ResponseWriter } from './write-response'
 
-export const CUSTOM_ATTRIBUTES_HEADER = 'x-amzn-sagemaker-custom-attributes'
+const CUSTOM_ATTRIBUTES_HEADER = 'x-amzn-sagemaker-custom-attributes'
 
 const SUPPORTED = SUPPORTED_MEDIA_TYPES.join(', ')
 

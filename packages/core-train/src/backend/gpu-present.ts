@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 
 /** Device nodes and driver files that exist only where an NVIDIA driver is loaded (and passed into the container). */
-export const NVIDIA_MARKERS = ['/dev/nvidiactl', '/proc/driver/nvidia/version'] as const
+const NVIDIA_MARKERS = ['/dev/nvidiactl', '/proc/driver/nvidia/version'] as const
 
 export function nvidiaGpuPresent(): boolean {
   return NVIDIA_MARKERS.some((path) => existsSync(path))

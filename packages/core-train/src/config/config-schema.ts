@@ -19,7 +19,7 @@ function isLeaf(node: SchemaNode): boolean {
   return 'default' in node
 }
 
-export function describeFormat(format: unknown): string {
+function describeFormat(format: unknown): string {
   if (format === undefined) return 'any'
   if (typeof format === 'string') return format
   if (Array.isArray(format)) return JSON.stringify(format)

@@ -2,8 +2,6 @@
 // first 1024 characters as the job's FailureReason.
 import { isUserError } from '@sagepack/core-data'
 
-export const FAILURE_REASON_VISIBLE_CHARS = 1024
-
 export function failureReason(error: unknown): string {
   if (isUserError(error)) return `${error.message}\n`
   if (error instanceof Error) {

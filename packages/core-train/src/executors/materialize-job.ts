@@ -20,7 +20,7 @@ export async function materializeJob(spec: TrainingJobSpec, layout: TrainingLayo
   }
 }
 
-export function inputDataConfig(spec: TrainingJobSpec): Record<string, ChannelInputConfig> {
+function inputDataConfig(spec: TrainingJobSpec): Record<string, ChannelInputConfig> {
   return Object.fromEntries(
     (spec.InputDataConfig ?? []).map((channel) => [
       channel.ChannelName ?? '',
@@ -34,7 +34,7 @@ export function inputDataConfig(spec: TrainingJobSpec): Record<string, ChannelIn
   )
 }
 
-export function resourceConfig(spec: TrainingJobSpec): ResourceConfig {
+function resourceConfig(spec: TrainingJobSpec): ResourceConfig {
   const instanceType = spec.ResourceConfig?.InstanceType ?? 'local'
   return {
     ...SINGLE_HOST,

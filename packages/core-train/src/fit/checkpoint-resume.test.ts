@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chooseBackend } from '../backend/choose-backend'
 import { CheckpointStore } from './checkpoint-store'
 import { earlyStopping } from './early-stopping'
+import type { EpochLogs } from './epoch-logs'
 import { fit } from './fit'
-import type { EpochLogs, FitCallback, FitOptions } from './fit-types'
+import type { FitCallback, FitOptions } from './fit-types'
 import {
   type Blobs,
   maxDifference,

@@ -10,7 +10,7 @@ import { UserError, writeJsonAtomic } from '@sagepack/core-data'
 import * as tf from '@tensorflow/tfjs'
 import { writeDirectoryAtomic } from '../model-files/write-directory-atomic'
 import { fromCheckpointJson, toCheckpointJson } from './checkpoint-json'
-import type { EpochLogs, EpochProgress } from './fit-types'
+import type { EpochLogs, EpochProgress } from './epoch-logs'
 import { readOptimizerExtras } from './optimizer-extra-state'
 
 /** The file that names the latest complete checkpoint; its presence means there is one. */

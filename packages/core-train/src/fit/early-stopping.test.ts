@@ -4,8 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { chooseBackend } from '../backend/choose-backend'
 import { fromCheckpointJson, toCheckpointJson } from './checkpoint-json'
 import { earlyStopping } from './early-stopping'
+import type { EpochLogs } from './epoch-logs'
 import { fit } from './fit'
-import type { EpochLogs, FitCallback } from './fit-types'
+import type { FitCallback } from './fit-types'
 import { separableBlobs, tinyClassifier, weightValues } from './separable-blobs.fixture'
 
 beforeAll(async () => {

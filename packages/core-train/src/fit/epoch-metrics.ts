@@ -1,12 +1,12 @@
 // Turns tfjs's metric values into epoch logs: names normalised ('acc' -> 'accuracy'), train metrics
 // averaged over batches weighted by batch size, validation metrics from model.evaluate.
 import * as tf from '@tensorflow/tfjs'
-import type { EpochLogs, EpochProgress } from './fit-types'
+import type { EpochLogs, EpochProgress } from './epoch-logs'
 
 /** tfjs abbreviates; the logs, metric lines and SageMaker metric names use the full word. */
 const RENAMES: Record<string, string> = { acc: 'accuracy' }
 
-export function metricName(tfjsName: string): string {
+function metricName(tfjsName: string): string {
   return RENAMES[tfjsName] ?? tfjsName
 }
 

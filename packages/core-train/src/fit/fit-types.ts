@@ -1,17 +1,7 @@
 // The shapes the fit loop shares with its callers and callbacks.
 import type * as tf from '@tensorflow/tfjs'
 import type { CheckpointStore } from './checkpoint-store'
-
-/** One epoch's metrics. Compiled metrics beyond loss/accuracy appear as train_<name> and val_<name>. */
-export interface EpochLogs {
-  /** 1-based. */
-  epoch: number
-  train_loss: number
-  train_accuracy?: number
-  val_loss?: number
-  val_accuracy?: number
-  [metric: string]: number | undefined
-}
+import type { EpochLogs } from './epoch-logs'
 
 export interface TrainBeginInfo {
   epochs: number
@@ -70,16 +60,4 @@ export interface FitResult {
   interrupted: boolean
   /** The checkpoint epoch this call continued from. */
   resumedFromEpoch?: number
-}
-
-/** Running sums of a partly trained epoch, so an interrupted epoch resumes at the exact batch. */
-export interface EpochProgress {
-  /** The shuffle these batches came from; resuming mid-epoch needs the same one. */
-  seed: number
-  batchSize: number
-  rows: number
-  batchesDone: number
-  samples: number
-  /** Metric name (tfjs's, e.g. `loss`, `acc`) -> sum of batch value × batch size. */
-  sums: Record<string, number>
 }

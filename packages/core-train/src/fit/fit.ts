@@ -3,8 +3,9 @@
 import { UserError } from '@sagepack/core-data'
 import type * as tf from '@tensorflow/tfjs'
 import { checkCallbackNames, collectCallbackStates } from './callback-states'
+import type { EpochLogs, EpochProgress } from './epoch-logs'
 import { epochLogs, evaluateValidation, tfjsMetricNames } from './epoch-metrics'
-import type { EpochControl, EpochLogs, EpochProgress, FitOptions, FitResult } from './fit-types'
+import type { EpochControl, FitOptions, FitResult } from './fit-types'
 import { resumeFromCheckpoint } from './resume-from-checkpoint'
 import { trainEpoch } from './train-epoch'
 

@@ -1,5 +1,6 @@
 // A callback that prints one metric line per epoch to stdout, where SageMaker's MetricDefinitions read them.
-import type { EpochLogs, FitCallback } from './fit-types'
+import type { EpochLogs } from './epoch-logs'
+import type { FitCallback } from './fit-types'
 import { formatMetricLine } from './metric-line-format'
 
 export interface MetricLinesOptions {

@@ -1,9 +1,10 @@
 // Trains the batches of one epoch with model.trainOnBatch in the epoch's seeded order, starting where a
 // checkpoint left off and stopping between batches when the abort signal fires.
 import * as tf from '@tensorflow/tfjs'
+import type { EpochProgress } from './epoch-logs'
 import { addBatch } from './epoch-metrics'
 import { epochOrder } from './epoch-order'
-import type { EpochProgress, FitCallback } from './fit-types'
+import type { FitCallback } from './fit-types'
 
 export interface EpochRun {
   model: tf.LayersModel

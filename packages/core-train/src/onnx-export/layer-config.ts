@@ -18,12 +18,6 @@ export function configString(layer: tf.layers.Layer, key: string): string {
   return value
 }
 
-export function configBoolean(layer: tf.layers.Layer, key: string, fallback: boolean): boolean {
-  const value = configValue(layer, key) ?? fallback
-  if (typeof value !== 'boolean') throw configError(layer, key, 'a boolean', value)
-  return value
-}
-
 function configError(layer: tf.layers.Layer, key: string, expected: string, value: unknown): Error {
   return new Error(
     `layer "${layer.name}" (${layer.getClassName()}): config.${key} is ${JSON.stringify(value)}, expected ${expected}`,

@@ -4,10 +4,10 @@
 import type { GraphBuilder } from './graph-builder'
 import { type Onnx, onnx } from './onnx-proto'
 
-export const IR_VERSION = 8
-export const OPSET_VERSION = 13
+const IR_VERSION = 8
+const OPSET_VERSION = 13
 /** The symbolic first dimension of the input and output, so any number of rows can be fed. */
-export const BATCH_DIMENSION = 'batch'
+const BATCH_DIMENSION = 'batch'
 
 export interface ModelProtoParts {
   graphName: string

@@ -1,7 +1,7 @@
 // run.json: what a run is (model, executor, git state, status, timing), written by the executor.
 import { join } from 'node:path'
 import { readJsonFile, writeJsonAtomic } from '@sagepack/core-data'
-import { type GitState, gitState } from './git-state'
+import { type GitState, gitState } from '@sagepack/core-data'
 
 export type RunStatus = 'running' | FinalRunStatus
 export type FinalRunStatus = 'completed' | 'failed' | 'stopped'
@@ -25,7 +25,7 @@ export interface RunRecord {
   resumedFrom?: string
 }
 
-export const RUN_RECORD_FILE = 'run.json'
+const RUN_RECORD_FILE = 'run.json'
 
 export async function writeRunRecord(runDir: string, record: RunRecord): Promise<void> {
   await writeJsonAtomic(join(runDir, RUN_RECORD_FILE), record)

@@ -4,7 +4,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 
 /** One thing a job reported, printed once by its key (a later poll repeats it). */
-export interface JobProgressLine {
+interface JobProgressLine {
   key: string
   text: string
 }

@@ -2,8 +2,7 @@
 // argument checks): no tfjs, no onnxruntime, so a CLI command that does not train starts fast and small.
 
 export { STAGES, type Stage } from '../config/deployment-settings'
-
-export { type GitState, gitState } from '../runs/git-state'
+export { loadConfigDefinition } from '../config/load-config-definition'
 export { createRunDirectory, defaultRunsRoot, newRunId } from '../runs/run-directory'
 export { type RunRecord, type RunStatus, readRunRecord, writeRunRecord } from '../runs/run-record'
 export { findWorkspaceRoot, listModels, locateModel, type ModelFolder } from './locate-model'

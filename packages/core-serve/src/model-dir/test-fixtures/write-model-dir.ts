@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
+import type { BundleManifest } from '@sagepack/bundle/manifest'
 import { type DataRecord, type DatasetSchema, fitPreprocessor, type Preprocessor } from '@sagepack/core-data'
 import * as tf from '@tensorflow/tfjs'
 import { encodeOnnxMlp, type MlpSpec, seededLayers } from '../../predictors/test-fixtures/onnx-mlp'
-import type { BundleManifest } from '../bundle-manifest'
 
 export const IRIS_FEATURES = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'] as const
 export const IRIS_CLASSES = ['setosa', 'versicolor', 'virginica'] as const

@@ -1,0 +1,182 @@
+// Writes a bundle's model.tar.gz: reproducible (sorted entries, fixed headers, gzip members without
+// time or OS), streamed and compressed in parallel in bounded memory, verified before it replaces
+// the output, and never left half-written.
+import { createHash, randomBytes } from 'node:crypto'
+import type { FileHandle } from 'node:fs/promises'
+import { open, rename, rm } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { isUserError, UserError } from '@sagepack/core-data'
+import type { ManifestFile } from '../manifest/bundle-manifest'
+import { type ArchiveEntry, compareArchivePaths, entrySize } from './archive-entry'
+import { archivePathProblem } from './archive-path'
+import { chooseCompressionMethod } from './compression-level'
+import { gzipMember } from './gzip-member'
+import { forEachInOrder } from './ordered-work-window'
+import type { MemberSpan } from './read-archive'
+import { tarChunks } from './tar-chunks'
+import { END_OF_ARCHIVE, tarFileLength } from './tar-header'
+import { verifyArchive } from './verify-archive'
+
+export interface WriteArchiveOptions {
+  /**
+   * Chunks in flight at once (concurrency + 1, at most 64 MiB of them); default
+   * os.availableParallelism(). Compression runs on libuv's thread pool, so UV_THREADPOOL_SIZE (default
+   * 4, read when the process starts) bounds how many compress at the same moment.
+   */
+  concurrency?: number
+  /** Called after each chunk is written, with bytes of the (uncompressed) tar stream. */
+  onProgress?: (bytesDone: number, bytesTotal: number) => void
+  /**
+   * Bytes of the tar stream per gzip member (default 6 MiB). Part of the output format: the same
+   * entries give the same bytes only with the same chunk size. Tests use a small one.
+   */
+  chunkSize?: number
+}
+
+export interface WrittenArchive {
+  /** sha256 of the .tar.gz file itself. */
+  sha256: string
+  size: number
+}
+
+const DEFAULT_CHUNK_SIZE = 6 * 1024 * 1024
+/** Uncompressed bytes in flight at most, whatever the concurrency, so memory stays flat. */
+const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024
+
+export async function writeArchive(
+  entries: ArchiveEntry[],
+  outFile: string,
+  options: WriteArchiveOptions = {},
+): Promise<WrittenArchive> {
+  const sorted = sortedCheckedEntries(entries, outFile)
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()))
+  const window = Math.max(2, Math.min(concurrency + 1, Math.floor(MAX_IN_FLIGHT_BYTES / chunkSize)))
+  const bytesTotal =
+    sorted.reduce(
+      (sum, entry) =>
+        sum + tarFileLength({ path: entry.archivePath, size: entrySize(entry), mode: entry.mode }),
+      0,
+    ) + END_OF_ARCHIVE.length
+
+  const tempFile = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`)
+  let handle: FileHandle | undefined
+  try {
+    const file = await open(tempFile, 'wx', 0o644)
+    handle = file
+    const written: ManifestFile[] = []
+    // Written chunks' buffers are reused: no garbage for the collector to chase, no fresh pages to fault in.
+    const freeChunks: Buffer[] = []
+    const archiveHash = createHash('sha256')
+    const members: MemberSpan[] = []
+    let size = 0
+    let bytesDone = 0
+    options.onProgress?.(0, bytesTotal)
+    await forEachInOrder(
+      tarChunks(sorted, {
+        chunkSize,
+        allocate: () => freeChunks.pop() ?? Buffer.allocUnsafe(chunkSize),
+        onEntryDigest: (path, sha256, bytes) => written.push({ path, sha256, size: bytes }),
+      }),
+      async (chunk) => ({ member: await gzipMember(chunk, await chooseCompressionMethod(chunk)), chunk }),
+      async ({ member, chunk }) => {
+        await writeAll(file, member)
+        members.push({ offset: size, length: member.reduce((sum, part) => sum + part.byteLength, 0) })
+        for (const part of member) {
+          archiveHash.update(part)
+          size += part.byteLength
+        }
+        bytesDone += chunk.length
+        if (chunk.length === chunkSize) freeChunks.push(chunk)
+        options.onProgress?.(bytesDone, bytesTotal)
+      },
+      window,
+    )
+    // The chunk buffers are done with; let them go before the read-back allocates its own.
+    freeChunks.length = 0
+    // On disk before the rename, so a crash cannot leave the new name pointing at missing data. The
+    // check reads the file back from the page cache meanwhile: flushing is disk time, checking is CPU.
+    const [synced, verified] = await Promise.allSettled([
+      file.sync(),
+      verifyWritten(tempFile, outFile, written, members),
+    ])
+    if (verified.status === 'rejected') throw verified.reason
+    if (synced.status === 'rejected') throw synced.reason
+    handle = undefined
+    await file.close()
+    await rename(tempFile, outFile)
+    return { sha256: archiveHash.digest('hex'), size }
+  } catch (error) {
+    await handle?.close().catch(() => {})
+    await rm(tempFile, { force: true })
+    throw error
+  }
+}
+
+/** Entries sorted by path, after refusing unsafe paths, duplicates and modes other than 0644/0755. */
+function sortedCheckedEntries(entries: ArchiveEntry[], outFile: string): ArchiveEntry[] {
+  if (entries.length === 0) {
+    // node-tar reads an archive of nothing but end blocks as "unrecognized format", so none is written.
+    throw new UserError({ input: outFile, problem: 'no files to archive', expected: 'at least one file' })
+  }
+  const sorted = [...entries].sort((a, b) => compareArchivePaths(a.archivePath, b.archivePath))
+  for (const [i, entry] of sorted.entries()) {
+    const problem = archivePathProblem(entry.archivePath)
+    if (problem) {
+      throw new UserError({
+        input: JSON.stringify(entry.archivePath),
+        problem: `cannot be stored in a bundle: ${problem}`,
+        expected: 'a relative POSIX path inside the bundle, e.g. code/inference.mjs',
+      })
+    }
+    if (sorted[i - 1]?.archivePath === entry.archivePath) {
+      throw new UserError({
+        input: entry.archivePath,
+        problem: 'two files would be stored under this path',
+        fix: 'rename one of them, or leave one out with .bundleignore',
+      })
+    }
+    if (entry.mode !== 0o644 && entry.mode !== 0o755) {
+      const mode = (entry.mode as number).toString(8)
+      throw new Error(`writeArchive: ${entry.archivePath} has mode ${mode}, not 644 or 755`)
+    }
+  }
+  return sorted
+}
+
+/** Writes the parts in order, going on where a short write stopped. */
+async function writeAll(file: FileHandle, parts: Uint8Array[]): Promise<void> {
+  let rest = parts
+  while (rest.length > 0) {
+    let { bytesWritten } = await file.writev(rest)
+    while (rest.length > 0 && bytesWritten >= (rest[0]?.byteLength ?? 0)) {
+      bytesWritten -= rest[0]?.byteLength ?? 0
+      rest = rest.slice(1)
+    }
+    if (bytesWritten > 0 && rest[0]) rest = [rest[0].subarray(bytesWritten), ...rest.slice(1)]
+  }
+}
+
+/** Reads the new archive back; a failure names the output file, not the temporary one. */
+async function verifyWritten(
+  tempFile: string,
+  outFile: string,
+  written: ManifestFile[],
+  members: readonly MemberSpan[],
+): Promise<void> {
+  try {
+    await verifyArchive(tempFile, written, members)
+  } catch (error) {
+    if (!isUserError(error)) throw error
+    throw new UserError(
+      {
+        input: outFile,
+        problem: `the new archive failed its check and was not saved: ${error.problem}`,
+        expected: error.expected,
+        fix: 'if a file changed while bundling, bundle again once it is stable; otherwise report a bug',
+      },
+      { cause: error },
+    )
+  }
+}
