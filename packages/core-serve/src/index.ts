@@ -1,4 +1,5 @@
-// Public API of @sagepack/core-serve: the SageMaker inference runtime (HTTP server, codecs, handler API, predictors).
+// Public API of @sagepack/core-serve: the SageMaker inference runtime (HTTP server, codecs, validation,
+// handler API, predictors, the try-it page and OpenAPI).
 
 export type { Codec } from './codecs/codec'
 export {
@@ -32,6 +33,7 @@ export {
 } from './server/inference-server'
 export { DEFAULT_MAX_PAYLOAD_MB, MB, maxPayloadBytesFrom, maxPayloadMbFromEnv } from './server/payload-limit'
 export { installShutdownHandlers, type ShutdownOptions } from './server/shutdown-signals'
+export { TRY_PAGE_ASSETS_SOURCE } from './try-page/page-assets'
 export { createInProcessRunner, type InProcessRunner } from './workers/in-process-runner'
 export {
   DEFAULT_INVOCATION_TIMEOUT_S,

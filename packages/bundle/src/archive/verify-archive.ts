@@ -24,6 +24,8 @@ export interface VerifiedArchive {
   entries: ArchiveListing[]
   /** The parsed manifest.json, when the archive has one. */
   manifest: UncheckedManifest | undefined
+  /** The bytes of the small files asked for by path (`keep`), those the archive holds. */
+  kept: ReadonlyMap<string, Buffer>
 }
 
 /** A manifest of millions of files stays far below this; anything larger is not a manifest. */
@@ -32,17 +34,20 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 /**
  * Throws a UserError when the archive cannot be read, holds anything but regular files at safe paths,
  * or differs from its manifest.json or from `expected`. `expected` need not list manifest.json.
+ * `keep` names small files (schema.json) whose bytes the caller wants from the same pass.
  */
 export async function verifyArchive(
   path: string,
   expected?: ManifestFile[],
   members?: readonly MemberSpan[],
+  keep: readonly string[] = [],
 ): Promise<VerifiedArchive> {
   const files: ManifestFile[] = []
   const entries: ArchiveListing[] = []
   const problems: string[] = []
   const seen = new Set<string>()
-  let manifestBytes: Buffer | undefined
+  const keptPaths = new Set([MANIFEST_FILE, ...keep])
+  const kept = new Map<string, Buffer>()
 
   await readArchive(
     path,
@@ -65,20 +70,22 @@ export async function verifyArchive(
       if (isManifest && entry.size > MAX_MANIFEST_BYTES) {
         problems.push(`${MANIFEST_FILE} is ${entry.size} bytes, too large to be a manifest`)
       }
-      const kept: Buffer[] | undefined = isManifest && entry.size <= MAX_MANIFEST_BYTES ? [] : undefined
+      const pieces: Buffer[] | undefined =
+        keptPaths.has(entryPath) && entry.size <= MAX_MANIFEST_BYTES ? [] : undefined
       entry.on('data', (data: Buffer) => {
         hash.update(data)
         size += data.length
-        kept?.push(data)
+        pieces?.push(data)
       })
       entry.on('end', () => {
         files.push({ path: entryPath, sha256: hash.digest('hex'), size })
-        if (kept) manifestBytes = Buffer.concat(kept)
+        if (pieces) kept.set(entryPath, Buffer.concat(pieces))
       })
     },
     members,
   )
 
+  const manifestBytes = kept.get(MANIFEST_FILE)
   const manifest = manifestBytes === undefined ? undefined : parseManifest(manifestBytes, problems)
   if (manifest) {
     problems.push(...manifestMismatches(manifest.files, files, 'the manifest', new Set([MANIFEST_FILE])))
@@ -88,7 +95,7 @@ export async function verifyArchive(
     problems.push(...manifestMismatches(expected, files, 'the expected file list', exempt))
   }
   if (problems.length > 0) throw bundleCorruptError(path, problems)
-  return { files, entries, manifest }
+  return { files, entries, manifest, kept }
 }
 
 /** Parses manifest.json far enough to check files against it; a broken one is one more problem. */

@@ -3,6 +3,8 @@
 
 import type { BundleManifest } from '@sagepack/bundle/manifest'
 import type { Preprocessor } from '@sagepack/core-data'
+import type { RowWarning } from '../validation/row-warning'
+import type { StageTimings } from './stage-timings'
 
 /** One input row: an object keyed by feature name, or an array in the schema's feature order. */
 export type InputRow = Record<string, unknown> | unknown[]
@@ -81,9 +83,15 @@ export interface EncodedRequest {
 }
 
 export interface EncodedResponse {
-  /** The predictions encoded as `accept`. */
+  /** The predictions encoded as `accept` (a JSON answer lists the warnings beside them). */
   body: string
   responseAttributes?: string
+  /** What the request's rows were answered despite (see validation/row-checker.ts); absent when none. */
+  warnings?: RowWarning[]
+  /** Every warning, including those past the listed ones. */
+  warningCount?: number
+  /** Where the time went in the worker, for the Server-Timing header. */
+  timings?: StageTimings
 }
 
 /**

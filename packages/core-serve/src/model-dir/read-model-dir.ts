@@ -1,8 +1,20 @@
-// Reads an extracted bundle (/opt/ml/model on SageMaker): its manifest, config, fitted preprocessor
-// and where its handler module is; the weights are left to the predictors.
+// Reads an extracted bundle (/opt/ml/model on SageMaker): its manifest, config, fitted preprocessor,
+// request schema, example request and where its handler module is; the weights are left to the predictors.
 import { join } from 'node:path'
-import { type BundleManifest, MANIFEST_FILE, parseBundleManifest } from '@sagepack/bundle/manifest'
-import { PREPROCESSOR_FILE, Preprocessor } from '@sagepack/core-data'
+import {
+  type BundleManifest,
+  EXAMPLE_FILE,
+  MANIFEST_FILE,
+  parseBundleManifest,
+} from '@sagepack/bundle/manifest'
+import {
+  deriveRequestSchema,
+  PREPROCESSOR_FILE,
+  Preprocessor,
+  parseRequestSchema,
+  REQUEST_SCHEMA_FILE,
+  type RequestSchema,
+} from '@sagepack/core-data'
 import { readBundleJson } from './read-bundle-json'
 import { resolveHandlerEntry } from './resolve-handler-entry'
 
@@ -18,6 +30,14 @@ export interface ModelDir {
   preprocessor: Preprocessor | null
   /** Absolute path of the handler module, or null when the bundle has none (the default handler). */
   entryPath: string | null
+  /**
+   * What requests are checked against (schema.json): null when the bundle has no preprocessor, whose
+   * rows are the model's numbers already. A bundle of a run from before schema.json gets one derived
+   * from preprocessor.json, without training ranges and with every feature required.
+   */
+  requestSchema: RequestSchema | null
+  /** The example request body (example.json, parsed), or undefined when the model has none. */
+  example: unknown
 }
 
 export async function readModelDir(dir: string): Promise<ModelDir> {
@@ -29,5 +49,26 @@ export async function readModelDir(dir: string): Promise<ModelDir> {
       ? null
       : Preprocessor.fromJSON(preprocessorJson, join(dir, PREPROCESSOR_FILE))
   const entryPath = await resolveHandlerEntry(dir, manifest.entry, join(dir, MANIFEST_FILE))
-  return { dir, manifest, config, preprocessor, entryPath }
+  const schemaJson = await readBundleJson(dir, REQUEST_SCHEMA_FILE, { optional: true })
+  const requestSchema =
+    schemaJson !== undefined
+      ? parseRequestSchema(schemaJson, join(dir, REQUEST_SCHEMA_FILE))
+      : preprocessor === null
+        ? null
+        : requestSchemaOf(manifest.name, preprocessor)
+  const example = await readBundleJson(dir, EXAMPLE_FILE, { optional: true })
+  return {
+    dir,
+    manifest,
+    config,
+    preprocessor,
+    entryPath,
+    requestSchema,
+    example,
+  }
+}
+
+function requestSchemaOf(model: string, preprocessor: Preprocessor): RequestSchema {
+  const { features, label } = preprocessor.toJSON()
+  return deriveRequestSchema({ model, schema: { features, label }, preprocessor })
 }

@@ -1,5 +1,6 @@
 // Decides the status and client-facing message for anything thrown while serving a request.
 import { isUserError } from '@sagepack/core-data'
+import type { ErrorLocation } from '../handler/invocation-error'
 import { invocationStatusOf } from '../handler/to-invocation-error'
 import { HttpError } from './http-error'
 
@@ -8,13 +9,21 @@ export interface ErrorAnswer {
   message: string
   /** True when the fault is ours, not the client's: worth a log line with the stack. */
   internal: boolean
+  /** The row and field a 400 is about, when the check that failed knows them. */
+  where?: ErrorLocation
 }
 
 export function errorAnswer(error: unknown): ErrorAnswer {
   if (error instanceof HttpError) return { status: error.status, message: error.message, internal: false }
   const invocationStatus = invocationStatusOf(error)
   if (invocationStatus !== undefined) {
-    return { status: invocationStatus, message: (error as Error).message, internal: invocationStatus >= 500 }
+    const { where } = error as { where?: ErrorLocation }
+    return {
+      status: invocationStatus,
+      message: (error as Error).message,
+      internal: invocationStatus >= 500,
+      ...(where ? { where } : {}),
+    }
   }
   // Codecs report malformed bodies as UserErrors: the client sent them, so they are 400s.
   if (isUserError(error)) return { status: 400, message: error.message, internal: false }

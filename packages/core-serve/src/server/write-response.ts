@@ -1,16 +1,21 @@
 // Writes every response the server sends, so keep-alive and error bodies are decided in one place.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import type { ErrorLocation } from '../handler/invocation-error'
 
 export interface ResponseWriter {
   /** `headers` is taken over: the writer adds to it. */
   send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string): void
-  /** Answers `{"error": {"status", "message"}}`, the one error shape of the runtime. */
+  /**
+   * Answers `{"error": {"status", "message"}}`, the one error shape of the runtime, with the `row` and
+   * `field` of a 400 when it names them.
+   */
   sendError(
     req: IncomingMessage,
     res: ServerResponse,
     status: number,
     message: string,
     headers?: OutgoingHttpHeaders,
+    where?: ErrorLocation,
   ): void
 }
 
@@ -36,12 +41,13 @@ export function responseWriter(isClosing: () => boolean): ResponseWriter {
     status: number,
     message: string,
     headers: OutgoingHttpHeaders = {},
+    where?: ErrorLocation,
   ): void {
     headers['content-type'] = 'application/json'
     // Answering before the body is read (415, 406, 413): Node would otherwise read and discard the rest
     // of a body of any size to keep the socket usable; closing it is cheaper and always safe.
     if (hasUnreadBody(req)) headers.connection = 'close'
-    send(res, status, headers, JSON.stringify({ error: { status, message } }))
+    send(res, status, headers, JSON.stringify({ error: { status, message, ...where } }))
   }
 
   return { send, sendError }

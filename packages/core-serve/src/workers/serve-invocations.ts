@@ -46,6 +46,9 @@ async function answer(served: ServedModel, batch: InvokeMessage[], send: (messag
   settled.forEach((result, i) => {
     const id = (batch[i] as InvokeMessage).id
     if ('response' in result) send({ type: 'result', id, response: result.response })
-    else send({ type: 'failed', id, status: result.error.status, message: result.error.message })
+    else {
+      const { status, message, where } = result.error
+      send({ type: 'failed', id, status, message, ...(where ? { where } : {}) })
+    }
   })
 }

@@ -237,7 +237,9 @@ class ThreadPool implements WorkerPool {
         return
       }
       case 'failed': {
-        entry.calls.get(message.id)?.reject(new InvocationError(message.status, message.message))
+        entry.calls
+          .get(message.id)
+          ?.reject(new InvocationError(message.status, message.message, message.where))
         entry.calls.delete(message.id)
         return
       }
