@@ -156,6 +156,7 @@ describe('Server-Timing', () => {
     const { response } = await invoke(JSON.stringify({ instances: IRIS_ROWS }), TYPES.json)
     const timing = parse(response.headers.get('server-timing'))
     expect(Object.keys(timing)).toEqual([
+      'read',
       'queue',
       'decode',
       'validate',

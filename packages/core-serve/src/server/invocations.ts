@@ -72,7 +72,11 @@ export function invocationsRoute(
       headers[CUSTOM_ATTRIBUTES_HEADER] = checkedAttributes(result.responseAttributes)
     }
     addWarningHeaders(headers, result.warnings, result.warningCount)
-    headers[SERVER_TIMING_HEADER] = serverTimingHeader(answered - started, answered - invoked, result.timings)
+    headers[SERVER_TIMING_HEADER] = serverTimingHeader(
+      answered - started,
+      { readMs: invoked - started, roundTripMs: answered - invoked },
+      result.timings,
+    )
     writer.send(res, 200, headers, result.body)
   }
 }

@@ -4,7 +4,7 @@ import { serverTimingHeader } from './server-timing'
 import { addWarningHeaders, WARNING_COUNT_HEADER, WARNINGS_HEADER } from './warning-headers'
 
 describe('serverTimingHeader', () => {
-  it('counts what the stages do not account for of the round trip as queue wait', () => {
+  it('gives the body read, counts what the stages do not account for of the round trip as queue wait', () => {
     const timings = {
       ...noTimings(),
       decode: 0.1,
@@ -14,16 +14,18 @@ describe('serverTimingHeader', () => {
       postprocess: 0.1,
       encode: 0.05,
     }
-    expect(serverTimingHeader(3.25, 2.5, timings)).toBe(
-      'queue;dur=0.500, decode;dur=0.100, validate;dur=0.050, preprocess;dur=0.200, predict;dur=1.500, postprocess;dur=0.100, encode;dur=0.050, total;dur=3.250',
+    expect(serverTimingHeader(3.25, { readMs: 0.5, roundTripMs: 2.5 }, timings)).toBe(
+      'read;dur=0.500, queue;dur=0.500, decode;dur=0.100, validate;dur=0.050, preprocess;dur=0.200, predict;dur=1.500, postprocess;dur=0.100, encode;dur=0.050, total;dur=3.250',
     )
     // Clocks of two threads never make a negative wait.
-    expect(serverTimingHeader(2, 1, timings)).toMatch(/^queue;dur=0\.000, /)
+    expect(serverTimingHeader(2, { readMs: 0, roundTripMs: 1 }, timings)).toMatch(
+      /^read;dur=0\.000, queue;dur=0\.000, /,
+    )
   })
 
   it('gives the total alone when the runner reports no stages', () => {
     expect(serverTimingHeader(1.23456)).toBe('total;dur=1.235')
-    expect(serverTimingHeader(1, 1, undefined)).toBe('total;dur=1.000')
+    expect(serverTimingHeader(1, { readMs: 0, roundTripMs: 1 }, undefined)).toBe('total;dur=1.000')
   })
 })
 

@@ -5,6 +5,14 @@ import { jsonBody, warningsOf } from './invoke-model.js'
 
 export function createAnswerView(elements, facts) {
   const { status, warnings, table, figure, chart, caption } = elements
+  // Shown once drawn: a caption under an empty frame while the chart loads looks broken.
+  chart.addEventListener('load', () => {
+    figure.hidden = false
+  })
+  chart.addEventListener('error', () => {
+    caption.textContent = 'The chart could not be drawn; the table has the same numbers.'
+    figure.hidden = false
+  })
 
   return {
     /** Before a request: the last answer goes, so a slow model never shows a stale one. */
@@ -54,12 +62,12 @@ export function createAnswerView(elements, facts) {
       figure.hidden = true
       return
     }
-    chart.src = `/try/probabilities.svg?p=${encodeURIComponent(JSON.stringify(probabilities))}`
+    figure.hidden = true
     chart.alt = Object.entries(probabilities)
       .map(([name, p]) => `${name} ${(p * 100).toFixed(1)}%`)
       .join(', ')
     caption.textContent = `Probability of each ${facts.label?.name ?? 'class'}${predictions.length > 1 ? ' (row 0)' : ''}`
-    figure.hidden = false
+    chart.src = `/try/probabilities.svg?p=${encodeURIComponent(JSON.stringify(probabilities))}`
   }
 }
 

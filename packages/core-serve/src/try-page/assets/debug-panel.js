@@ -50,11 +50,24 @@ export function createDebugPanel(elements) {
   }
 }
 
+/** What each Server-Timing entry measures, said next to it. */
+const STAGE_MEANINGS = {
+  read: 'the request body arriving',
+  queue: 'waiting for a worker thread, and the hops between threads',
+  decode: 'request text to rows',
+  validate: 'rows checked against the schema',
+  preprocess: 'rows to the model’s numbers',
+  predict: 'the model',
+  postprocess: 'the model’s numbers to the answer',
+  encode: 'the answer to response text',
+  total: 'on the server, from request to response',
+}
+
 function header(response, name) {
   return response.headers.find(([key]) => key === name)?.[1]
 }
 
-/** `queue;dur=0.041, decode;dur=0.012, ...` as a table of stage and milliseconds. */
+/** `queue;dur=0.041, decode;dur=0.012, ...` as a table of stage, milliseconds and what the stage is. */
 function showTimings(table, value) {
   const body = table.tBodies[0] ?? table.createTBody()
   body.replaceChildren()
@@ -71,6 +84,9 @@ function showTimings(table, value) {
     const ms = line.insertCell()
     ms.className = 'number'
     ms.textContent = `${Number(duration.slice(4)).toFixed(3)} ms`
+    const meaning = line.insertCell()
+    meaning.className = 'muted'
+    meaning.textContent = STAGE_MEANINGS[name] ?? ''
   }
   if (body.rows.length === 0) {
     body.insertRow().insertCell().textContent = 'No Server-Timing header on this answer.'

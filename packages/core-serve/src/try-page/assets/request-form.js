@@ -133,13 +133,17 @@ function inputFor(feature, id) {
 }
 
 /**
- * Next to its box, "row 0 (counting from 0), field 'x': is missing" says the row and field twice: the
- * form has one row, and the box is the field. The answer panel keeps the message whole.
+ * Next to its box, "row 0 (counting from 0), field 'x': is missing" says the row and field twice (the
+ * form has one row, the box is the field), and the expected value is the hint under the box already:
+ * the problem and the fix are what is new. The answer panel keeps the message whole.
  */
 function besideField(name, message) {
   const prefix = `field '${name}': `
   const at = message.indexOf(prefix)
-  return at === -1 ? message : `${name} ${message.slice(at + prefix.length)}`
+  if (at === -1) return message
+  const [problem, ...rest] = message.slice(at + prefix.length).split('\n')
+  const fix = rest.map((line) => line.trim()).filter((line) => line.startsWith('fix:'))
+  return [`${name} ${problem}`, ...fix].join('\n')
 }
 
 function hintFor(feature) {
