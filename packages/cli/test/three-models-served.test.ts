@@ -10,8 +10,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { verifyArchive } from '@sagepack/bundle'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from './chromium.fixture'
 import { type ServedModel, trainBundleAndServe } from './served-model.fixture'
 
 const SCREENSHOTS = fileURLToPath(new URL('../.test-results/try-page/', import.meta.url))
@@ -70,17 +71,7 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true })
   // One after the other: three trainings at once would only share the same two cores.
   for (const model of MODELS) served.set(model.name, await trainBundleAndServe(model.name, model.sets))
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
+  browser = await launchChromium()
 }, 400_000)
 
 afterAll(async () => {

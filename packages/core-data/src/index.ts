@@ -65,6 +65,7 @@ export {
   type Task,
   type TextFeature,
   taskOf,
+  type WhenMissing,
 } from './schema/feature-schema'
 export type { DataObject, DataSource } from './sources/data-source'
 export { type FileDataSourceOptions, fileDataSource } from './sources/file-source'

@@ -9,7 +9,7 @@ interface Opener {
   install: string
 }
 
-export function openerFor(platform: NodeJS.Platform, url: string): Opener {
+function openerFor(platform: NodeJS.Platform, url: string): Opener {
   if (platform === 'darwin') return { command: 'open', args: [url], install: 'it comes with macOS' }
   if (platform === 'win32') {
     // `start` is built into cmd; its first quoted argument is a window title, hence the empty one.
@@ -18,7 +18,7 @@ export function openerFor(platform: NodeJS.Platform, url: string): Opener {
   return {
     command: 'xdg-open',
     args: [url],
-    install: 'install xdg-utils (Debian/Ubuntu: apt-get install xdg-utils)',
+    install: 'xdg-utils provides it: apt-get install xdg-utils',
   }
 }
 

@@ -23,7 +23,7 @@ export const ANNOTATIONS = {
   categories: 'x-sagepack-categories',
 } as const
 
-export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema'
+const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema'
 
 /** The whole document: it validates one request row (an object); `$defs` hold the array form and the label. */
 export function requestSchemaDocument(schema: RequestSchema): JsonSchema {

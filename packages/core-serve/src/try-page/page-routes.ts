@@ -14,7 +14,7 @@ export const PAGE_CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-export const ASSET_PREFIX = '/try/'
+const ASSET_PREFIX = '/try/'
 export const CHART_PATH = `${ASSET_PREFIX}probabilities.svg`
 
 export function pageRoutes(
