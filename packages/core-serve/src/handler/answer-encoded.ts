@@ -3,6 +3,7 @@
 // threads, the in-process runner and test doubles all answer through it.
 import type { Codec } from '../codecs/codec'
 import { codecForContentType } from '../codecs/codec-registry'
+import { warningsHeaderValue } from '../server/warning-headers'
 import type { RowChecker } from '../validation/row-checker'
 import type { CheckedRows } from '../validation/row-warning'
 import type { EncodedRequest, EncodedResponse, InputRow, InvocationContext, Prediction } from './handler-api'
@@ -78,8 +79,8 @@ export function encodeResponse(
   const responseAttributes = attributes ?? decoded.context.responseAttributes
   if (responseAttributes !== undefined) response.responseAttributes = responseAttributes
   if (listed) {
-    response.warnings = listed
     response.warningCount = decoded.checked?.warningCount ?? listed.length
+    response.warningsHeader = warningsHeaderValue(listed)
   }
   return response
 }

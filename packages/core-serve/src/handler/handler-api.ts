@@ -3,7 +3,6 @@
 
 import type { BundleManifest } from '@sagepack/bundle/manifest'
 import type { Preprocessor } from '@sagepack/core-data'
-import type { RowWarning } from '../validation/row-warning'
 import type { StageTimings } from './stage-timings'
 
 /** One input row: an object keyed by feature name, or an array in the schema's feature order. */
@@ -86,10 +85,10 @@ export interface EncodedResponse {
   /** The predictions encoded as `accept` (a JSON answer lists the warnings beside them). */
   body: string
   responseAttributes?: string
-  /** What the request's rows were answered despite (see validation/row-checker.ts); absent when none. */
-  warnings?: RowWarning[]
-  /** Every warning, including those past the listed ones. */
+  /** How many warnings the rows had (see validation/row-checker.ts); absent when none. */
   warningCount?: number
+  /** The first warnings as the X-Sagepack-Warnings header's value; absent when none. */
+  warningsHeader?: string
   /** Where the time went in the worker, for the Server-Timing header. */
   timings?: StageTimings
 }

@@ -71,7 +71,7 @@ export function invocationsRoute(
     if (result.responseAttributes !== undefined) {
       headers[CUSTOM_ATTRIBUTES_HEADER] = checkedAttributes(result.responseAttributes)
     }
-    addWarningHeaders(headers, result.warnings, result.warningCount)
+    addWarningHeaders(headers, result.warningCount, result.warningsHeader)
     headers[SERVER_TIMING_HEADER] = serverTimingHeader(
       answered - started,
       { readMs: invoked - started, roundTripMs: answered - invoked },

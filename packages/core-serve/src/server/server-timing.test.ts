@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { noTimings } from '../handler/stage-timings'
 import { serverTimingHeader } from './server-timing'
-import { addWarningHeaders, WARNING_COUNT_HEADER, WARNINGS_HEADER } from './warning-headers'
+import {
+  addWarningHeaders,
+  WARNING_COUNT_HEADER,
+  WARNINGS_HEADER,
+  warningsHeaderValue,
+} from './warning-headers'
 
 describe('serverTimingHeader', () => {
   it('gives the body read, counts what the stages do not account for of the round trip as queue wait', () => {
@@ -32,10 +37,11 @@ describe('serverTimingHeader', () => {
 describe('addWarningHeaders', () => {
   it('counts every warning, lists the first ten as ASCII JSON, and adds nothing without warnings', () => {
     const headers: Record<string, string> = {}
-    addWarningHeaders(headers, [], 0)
+    addWarningHeaders(headers, undefined, undefined)
+    addWarningHeaders(headers, 0, '[]')
     expect(headers).toEqual({})
     const warnings = Array.from({ length: 12 }, (_, row) => ({ row, field: 'größe', message: '9 ≥ 8' }))
-    addWarningHeaders(headers, warnings, 250)
+    addWarningHeaders(headers, 250, warningsHeaderValue(warnings))
     expect(headers[WARNING_COUNT_HEADER]).toBe('250')
     const value = headers[WARNINGS_HEADER] as string
     expect(value).toMatch(/^[\x20-\x7e]+$/)
