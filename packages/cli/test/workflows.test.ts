@@ -18,6 +18,7 @@ import { WORKSPACE_ROOT } from './run-cli'
 interface Step {
   uses?: string
   run?: string
+  with?: Record<string, unknown>
 }
 interface Job {
   environment?: string
@@ -422,6 +423,51 @@ describe('every pnpm command the workflows run exists', () => {
       expect.stringContaining('there is no packages/cli/test/nope.test.ts'),
     ])
     expect(problems('pnpm exec nope')).toEqual([expect.stringContaining('nope is not installed')])
+  })
+})
+
+describe('re-runs, and images SageMaker can run', () => {
+  /** Every step of the workflows and composite actions, with where it is. */
+  const steps = [
+    ...WORKFLOW_FILES.flatMap((file) =>
+      Object.entries((parse(read(file)) as Workflow).jobs).flatMap(([id, job]) =>
+        (job.steps ?? []).map((step, n) => ({ where: `${file} jobs.${id}.steps[${n}]`, step })),
+      ),
+    ),
+    ...ACTION_FILES.flatMap((file) =>
+      ((parse(read(file)) as { runs: { steps?: Step[] } }).runs.steps ?? []).map((step, n) => ({
+        where: `${file} runs.steps[${n}]`,
+        step,
+      })),
+    ),
+  ]
+
+  // Re-running a failed job runs its upload again under the same name, which upload-artifact v4
+  // refuses ("an artifact with this name already exists") unless told to overwrite.
+  it('overwrites in every upload-artifact step, so re-running a failed job cannot fail on its own artifact', () => {
+    const uploads = steps.filter(({ step }) => step.uses?.startsWith('actions/upload-artifact@'))
+    expect(uploads.map(({ where }) => where.split(' ')[0])).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/deploy.yml']),
+    )
+    for (const { where, step } of uploads) expect(step.with?.overwrite, where).toBe(true)
+  })
+
+  // BuildKit adds a provenance attestation by default, which turns the pushed tag into an OCI image
+  // index; SageMaker refuses that ("Unsupported manifest media type").
+  it('builds every image with --provenance=false, so ECR holds an image manifest and not an index', () => {
+    const isBuild = (words: string[]): boolean =>
+      words[0] === 'docker' &&
+      (words[1] === 'build' ||
+        (['buildx', 'image', 'builder'].includes(words[1] ?? '') && words[2] === 'build'))
+    const builds = runScripts().flatMap(({ where, script }) =>
+      shellCommands(script)
+        .filter(isBuild)
+        .map((words) => ({ where, words })),
+    )
+    expect(builds.map(({ where }) => where.split(' ')[0])).toContain('.github/workflows/deploy.yml')
+    for (const { where, words } of builds) expect(words, where).toContain('--provenance=false')
+    expect(isBuild(['docker', 'buildx', 'build', '.'])).toBe(true)
+    expect(isBuild(['docker', 'push', 'x'])).toBe(false)
   })
 })
 

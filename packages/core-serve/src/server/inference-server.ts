@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { InvocationRunner } from '../handler/handler-api'
 import { logRequests } from './access-log'
+import { defaultRefusedBodyDrain, type RefusedBodyDrain } from './discard-refused-body'
 import {
   defaultExecutionParameters,
   type ExecutionParameters,
@@ -25,6 +26,11 @@ export interface InferenceServerOptions {
   maxPayloadBytes?: number
   /** What GET /execution-parameters answers. Default: one request per CPU, MULTI_RECORD, the payload limit. */
   executionParameters?: ExecutionParameters
+  /**
+   * How much of a refused body (413, 415, ...) is read and dropped before the answer, so that clients
+   * that send everything before reading get it. Default: 4 times the payload limit, within 10 s.
+   */
+  refusedBodyDrain?: RefusedBodyDrain
   /** Receives internal error stacks and shutdown notes, and the access lines unless accessLog is false. */
   log?: (line: string) => void
   /** One line per request (`POST /invocations 200 3.1ms`) through `log`; default true when `log` is given. */
@@ -52,7 +58,8 @@ export function createInferenceServer(
   const executionParameters = options.executionParameters ?? defaultExecutionParameters(maxPayloadBytes)
 
   let closing: Promise<void> | undefined
-  const writer = responseWriter(() => closing !== undefined)
+  const drain = options.refusedBodyDrain ?? defaultRefusedBodyDrain(maxPayloadBytes)
+  const writer = responseWriter(() => closing !== undefined, drain)
   const routes = new Map<string, Route>([
     ['/ping', pingRoute(runner, writer)],
     ['/invocations', invocationsRoute(runner, maxPayloadBytes, writer)],

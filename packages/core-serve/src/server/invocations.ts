@@ -35,7 +35,7 @@ export function invocationsRoute(
       }
       // The server handles `Expect: 100-continue` itself so that these checks refuse a body unsent.
       checkDeclaredLength(req, maxPayloadBytes)
-      if (req.headers.expect !== undefined) res.writeContinue()
+      if (req.headers.expect !== undefined) writer.sendContinue(res)
       const body = await readBody(req, maxPayloadBytes)
       // Decoding, the model and encoding run where the model runs: this thread only moves bytes.
       const result = await runner.invoke({

@@ -17,7 +17,7 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<string
     function onData(chunk: Buffer): void {
       received += chunk.length
       if (received > maxBytes) {
-        // Stop holding the body; the caller answers 413 and closes the connection, which ends the upload.
+        // Stop holding the body; the 413 reads and drops the rest within bounds, then closes the connection.
         stop()
         chunks.length = 0
         reject(tooLarge(maxBytes, `more than ${maxBytes} bytes`))
