@@ -11,8 +11,8 @@ export interface RefusedBodyDrain {
 }
 
 /** Room for clients a little over the limit (the usual mistake) without reading a large upload. */
-export const DRAIN_LIMIT_MULTIPLE = 4
-export const DEFAULT_DRAIN_MS = 10_000
+const DRAIN_LIMIT_MULTIPLE = 4
+const DEFAULT_DRAIN_MS = 10_000
 
 export function defaultRefusedBodyDrain(maxPayloadBytes: number): RefusedBodyDrain {
   return { maxBytes: DRAIN_LIMIT_MULTIPLE * maxPayloadBytes, maxMs: DEFAULT_DRAIN_MS }
