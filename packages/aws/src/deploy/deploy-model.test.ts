@@ -282,6 +282,27 @@ describe('deployModel', () => {
     expect(text).not.toContain('from an earlier deploy')
   })
 
+  it('serves a stage on a GPU instance type (ml.g5.xlarge) from the GPU image', async () => {
+    const { deploy, store } = options({
+      env: { ...ENV, IRIS_DEPLOY_STAGING_INSTANCE_TYPE: 'ml.g5.xlarge' },
+    })
+    cfn.on(DescribeStacksCommand).rejects(missingStack)
+    cfn.on(CreateChangeSetCommand).resolves({ Id: 'cs-gpu' })
+    // Stops after the change set: only the parameters it was created with matter here.
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED', StatusReason: 'stopped by the test' })
+
+    expect(await deployModel(deploy)).toBe(1)
+
+    const parameters = expectedParameters(store.uri(bundleKey('iris', sha256))).map((p) => {
+      if (p.ParameterKey === 'ImageUri') return { ...p, ParameterValue: `${ENV.SAGEPACK_IMAGE_URI}-gpu` }
+      if (p.ParameterKey === 'InstanceType') return { ...p, ParameterValue: 'ml.g5.xlarge' }
+      return p
+    })
+    expect(cfn.commandCalls(CreateChangeSetCommand).map((c) => c.args[0].input.Parameters)).toEqual([
+      parameters,
+    ])
+  })
+
   it('refuses a stack left in ROLLBACK_COMPLETE with the command that clears it', async () => {
     const { deploy } = options()
     cfn.on(DescribeStacksCommand).resolves({
