@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { MODEL_ENDPOINT_TEMPLATE } from '@sagepack/cloudformation'
-import { bundleKey, openArtifactStore, sha256OfFile } from '@sagepack/core-data'
+import { bundleKey, openArtifactStore, sha256OfFile, UserError } from '@sagepack/core-data'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { mockClient } from 'aws-sdk-client-mock'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -168,6 +168,25 @@ function liveEndpoint(overrides: Partial<DescribeEndpointOutput> = {}): Describe
   }
 }
 
+/** The same endpoint when it is serverless: no instances, no deployment config. */
+function serverlessEndpoint(): DescribeEndpointOutput {
+  const serverless = { MemorySizeInMB: 2048, MaxConcurrency: 5 }
+  const { LastDeploymentConfig: _, ...endpoint } = liveEndpoint({ EndpointConfigName: OLD_CONFIG })
+  return {
+    ...endpoint,
+    ProductionVariants: [
+      {
+        VariantName: 'AllTraffic',
+        DeployedImages: endpoint.ProductionVariants?.[0]?.DeployedImages,
+        CurrentWeight: 1,
+        DesiredWeight: 1,
+        CurrentServerlessConfig: serverless,
+        DesiredServerlessConfig: serverless,
+      },
+    ],
+  }
+}
+
 const describedEndpoints = () => sagemaker.commandCalls(DescribeEndpointCommand).map((c) => c.args[0].input)
 
 describe('deployModel', () => {
@@ -286,8 +305,8 @@ describe('deployModel', () => {
     expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0)
     expect(out.text()).toContain('already uploaded')
     expect(out.text()).toContain('no changes: sagepack-iris-staging already runs this bundle')
-    // After the stack settled: is the stack's config the one served?
-    expect(describedEndpoints()).toEqual([{ EndpointName: ENDPOINT }])
+    // Before (is the switch allowed?) and after (is the stack's config the one served?).
+    expect(describedEndpoints()).toEqual([{ EndpointName: ENDPOINT }, { EndpointName: ENDPOINT }])
     expect(runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(1)
   })
 
@@ -300,6 +319,7 @@ describe('deployModel', () => {
       .resolves({
         Stacks: [{ StackName: STACK, StackStatus: 'UPDATE_ROLLBACK_COMPLETE', CreationTime: NOW }],
       })
+    sagemaker.on(DescribeEndpointCommand).resolves(liveEndpoint({ EndpointConfigName: OLD_CONFIG }))
     cfn.on(CreateChangeSetCommand).resolves({ Id: 'cs-3' })
     cfn.on(DescribeChangeSetCommand).resolves({ Status: 'CREATE_COMPLETE', Changes: [] })
     cfn.on(ExecuteChangeSetCommand).resolves({})
@@ -424,6 +444,7 @@ describe('deployModel', () => {
       'Deployment was rolled back: alarm sagepack-iris-staging-invocation-5xx-rate went into ALARM during the baking period'
     sagemaker
       .on(DescribeEndpointCommand)
+      .resolvesOnce(liveEndpoint({ EndpointConfigName: OLD_CONFIG }))
       .resolvesOnce(
         liveEndpoint({
           EndpointConfigName: OLD_CONFIG,
@@ -451,10 +472,10 @@ describe('deployModel', () => {
     expect(text).toContain(`  its rollback alarms: ${ALARMS.join(', ')}`)
     expect(text).toContain(`${OLD_CONFIG} is still live and nothing was deleted`)
     expect(runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(0)
-    // Until the endpoint settled: DescribeEndpoint is the only SageMaker call, and nothing is deleted
-    // in CloudFormation either.
-    expect(describedEndpoints()).toEqual(Array(2).fill({ EndpointName: ENDPOINT }))
-    expect(sagemaker.calls()).toHaveLength(2)
+    // Before the change, then until the endpoint settled: DescribeEndpoint is the only SageMaker call,
+    // and nothing is deleted in CloudFormation either.
+    expect(describedEndpoints()).toEqual(Array(3).fill({ EndpointName: ENDPOINT }))
+    expect(sagemaker.calls()).toHaveLength(3)
     expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(0)
     expect(cfn.calls().map((c) => c.args[0].constructor.name)).not.toContain('DeleteStackCommand')
   })
@@ -482,6 +503,43 @@ describe('deployModel', () => {
     expect(text).toContain(`  its rollback alarms: ${ALARMS.join(', ')}`)
     expect(text).not.toContain('reason:')
     expect(runtime.commandCalls(InvokeEndpointCommand)).toHaveLength(0)
+  })
+
+  it('refuses to make an instance-based stage serverless before uploading or changing anything', async () => {
+    const { deploy, store } = options({
+      env: { ...ENV, IRIS_DEPLOY_STAGING_SERVERLESS_MEMORY_SIZE_IN_MB: '2048' },
+    })
+    cfn.on(DescribeStacksCommand).resolves(stack('UPDATE_COMPLETE', OLD_CONFIG))
+    sagemaker.on(DescribeEndpointCommand).resolves(liveEndpoint({ EndpointConfigName: OLD_CONFIG }))
+
+    const refused = deployModel(deploy)
+    await expect(refused).rejects.toThrow(UserError)
+    await expect(refused).rejects.toThrow(
+      'would turn endpoint iris-staging, which runs on instances, into a serverless endpoint; SageMaker cannot update an instance-based endpoint to a serverless one',
+    )
+    await expect(refused).rejects.toThrow(`aws cloudformation delete-stack --stack-name ${STACK}`)
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(0)
+    expect(cfn.commandCalls(DescribeStacksCommand).map((c) => c.args[0].input)).toEqual([
+      { StackName: STACK },
+    ])
+    expect(describedEndpoints()).toEqual([{ EndpointName: ENDPOINT }])
+    expect(await store.head(bundleKey('iris', sha256))).toBeUndefined()
+  })
+
+  it('moves a serverless stage to instances, saying that SageMaker cannot move it back', async () => {
+    const { deploy, out } = options()
+    cfn.on(DescribeStacksCommand).resolves(stack('UPDATE_COMPLETE', OLD_CONFIG))
+    sagemaker.on(DescribeEndpointCommand).resolves(serverlessEndpoint())
+    cfn.on(CreateChangeSetCommand).resolves({ Id: 'cs-6' })
+    // Stops after the change set: that it was created is what matters here.
+    cfn.on(DescribeChangeSetCommand).resolves({ Status: 'FAILED', StatusReason: 'stopped by the test' })
+
+    expect(await deployModel(deploy)).toBe(1)
+
+    expect(out.text()).toContain(
+      `note: iris-staging is serverless and this deploy moves it to instances; SageMaker cannot update it back to serverless (only deleting ${STACK} can)`,
+    )
+    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(1)
   })
 
   it('a dry run prints the parameters and the template and makes no AWS call', async () => {

@@ -23,6 +23,8 @@ import { platformPlaceholders } from '../platform/platform'
 import { timeStamp } from '../platform/time-stamp'
 import { createChangeSet, describeChanges } from './change-set'
 import { checkReleasedBundle } from './check-released-bundle'
+import { describeLiveEndpoint } from './describe-live-endpoint'
+import { checkEndpointKind } from './endpoint-kind'
 import { readExampleInput } from './example-input'
 import { modelDeploymentSettings } from './model-deployment-settings'
 import { servedEndpointConfig } from './served-endpoint-config'
@@ -34,7 +36,7 @@ import { formatEvent, waitForStack } from './wait-for-stack'
 
 interface DeployClients {
   cloudformation: Pick<CloudFormationClient, 'send'>
-  /** DescribeEndpoint only: what the endpoint serves after the stack changes. */
+  /** DescribeEndpoint only: what the endpoint runs before and serves after the stack changes. */
   sagemaker: Pick<SageMakerClient, 'send'>
   runtime: Pick<SageMakerRuntimeClient, 'send'>
 }
@@ -104,8 +106,19 @@ export async function deployModel(options: DeployOptions): Promise<number> {
   }
 
   const { clients, platform, store } = await connectPlatform(options, defaultClients)
-  // A stack a deploy cannot use is refused before anything is uploaded.
+  // A stack a deploy cannot use, or an endpoint switch SageMaker refuses, is refused before anything
+  // is uploaded.
   const state = await stackState(clients.cloudformation, stackName)
+  if (state.kind === 'ready') {
+    checkEndpointKind({
+      live: await describeLiveEndpoint(clients.sagemaker, endpoint),
+      model: folder.name,
+      stage,
+      stackName,
+      serverlessMemorySizeInMB: settings.deploy[stage].serverlessMemorySizeInMB,
+      print,
+    })
+  }
   const modelData = await uploadModelData({
     store,
     model: folder.name,
