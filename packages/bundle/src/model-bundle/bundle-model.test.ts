@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { fileDigest } from '../manifest/manifest'
 import { bundleModel } from './bundle-model'
+import { CPU, OTHER, readPackageList, workspaceWith } from './runtime-packages.fixture'
 
 // The real workspace: the inference code builds there and its onnxruntime-node version is reported.
 const workspaceRoot = fileURLToPath(new URL('../../../..', import.meta.url))
@@ -54,5 +56,30 @@ describe('bundleModel', () => {
     // archive's read-back refuses the bundle rather than ship bytes other than the digests say.
     const wrong = files.map((file) => ({ ...file, sha256: 'f'.repeat(64) }))
     await expect(bundle('wrong.tar.gz', wrong)).rejects.toThrow('the new archive failed its check')
+  }, 60_000)
+
+  it("declares the runtime image's onnxruntime-node, and will not bundle when the image pins another", async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'bundle-model-'))
+    const { modelDir, runDir } = await modelAndRun(scratch)
+    const bundle = (root: string, name: string) =>
+      bundleModel({
+        workspaceRoot: root,
+        folder: { name: 'demo', dir: modelDir, inferenceEntry: join(modelDir, 'inference', 'index.ts') },
+        runId: '20261123-164512-3fa2',
+        runDir,
+        outFile: join(scratch, name),
+      })
+    const pinned = readPackageList(workspaceRoot, CPU).dependencies['onnxruntime-node']
+    const built = await bundle(workspaceRoot, 'pinned.tar.gz')
+    expect(built.manifest.runtime.dependencies).toEqual({ 'onnxruntime-node': pinned })
+
+    // The image's list says one version, the workspace installs (and tests) another: no bundle.
+    const drifted = workspaceWith((file, list) => {
+      if (file === CPU) list.dependencies['onnxruntime-node'] = OTHER
+    })
+    await expect(bundle(drifted, 'drifted.tar.gz')).rejects.toThrow(
+      `onnxruntime-node ${OTHER} is not the ${pinned} this workspace installs`,
+    )
+    expect(existsSync(join(scratch, 'drifted.tar.gz'))).toBe(false)
   }, 60_000)
 })
