@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
+import { chmod, cp, mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { listArchive } from '../archive/read-archive'
 import { fileDigest } from '../manifest/manifest'
 import { bundleModel } from './bundle-model'
 import { CPU, OTHER, readPackageList, workspaceWith } from './runtime-packages.fixture'
@@ -81,5 +82,32 @@ describe('bundleModel', () => {
       `onnxruntime-node ${OTHER} is not the ${pinned} this workspace installs`,
     )
     expect(existsSync(join(scratch, 'drifted.tar.gz'))).toBe(false)
+  }, 60_000)
+
+  it('writes the same bytes from a copy of the run whose files are executable and newer', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'bundle-model-'))
+    const { modelDir, runDir } = await modelAndRun(scratch)
+    // The same run as a file system without modes (vfat, CIFS, a WSL /mnt drive) shows it: every file
+    // rwxr-xr-x, with times of its own.
+    const copied = join(scratch, 'mounted', 'runs', 'demo', '20261123-164512-3fa2')
+    await cp(runDir, copied, { recursive: true })
+    for (const file of ['config.json', 'model/model.onnx', 'model/preprocessor.json']) {
+      await chmod(join(copied, file), 0o755)
+      await utimes(join(copied, file), new Date('2001-02-03T04:05:06Z'), new Date('2001-02-03T04:05:06Z'))
+    }
+    const bundle = (run: string, name: string) =>
+      bundleModel({
+        workspaceRoot,
+        folder: { name: 'demo', dir: modelDir, inferenceEntry: join(modelDir, 'inference', 'index.ts') },
+        runId: '20261123-164512-3fa2',
+        runDir: run,
+        outFile: join(scratch, name),
+      })
+    const [first, second] = [await bundle(runDir, 'first.tar.gz'), await bundle(copied, 'second.tar.gz')]
+    expect(second.sha256).toBe(first.sha256)
+    expect(
+      readFileSync(join(scratch, 'second.tar.gz')).equals(readFileSync(join(scratch, 'first.tar.gz'))),
+    ).toBe(true)
+    expect(new Set((await listArchive(second.path)).map((entry) => entry.mode))).toEqual(new Set([0o644]))
   }, 60_000)
 })

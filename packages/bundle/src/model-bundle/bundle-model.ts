@@ -95,7 +95,9 @@ export async function bundleModel(options: {
     { archivePath: 'config.json', mode: 0o644, source: { path: configFile, ...configDigest } },
     ...weights.map((f, i) => ({
       archivePath: f.archivePath,
-      mode: f.mode,
+      // Weights and state are data, never run: 0644 whatever the run folder's file system reports (a
+      // vfat, CIFS or WSL /mnt mount shows every file executable), so the bytes do not depend on it.
+      mode: 0o644 as const,
       source: { path: f.sourcePath, ...(weightDigests[i] as FileDigest) },
     })),
     { archivePath: 'code/inference.mjs', mode: 0o644, source: { data: code.source } },
