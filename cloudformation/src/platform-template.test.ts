@@ -232,6 +232,17 @@ describe('GitHub OIDC deploy role', () => {
     ])
   })
 
+  it('may describe the endpoints it deploys: deploy checks which EndpointConfig they serve and run', () => {
+    const describes = policyStatements('DeployRole').filter(
+      (s) => s.Effect === 'Allow' && actions(s).includes('sagemaker:DescribeEndpoint'),
+    )
+    expect(describes.map((s) => s.Resource)).toEqual([
+      expect.arrayContaining([
+        { 'Fn::Sub': 'arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:endpoint/*' },
+      ]),
+    ])
+  })
+
   it('changes only sagepack-* stacks, never the platform stack itself, and has no wildcard actions', () => {
     const statements = policyStatements('DeployRole')
     const change = statements.find((s) => s.Sid === 'ChangeModelStacks')

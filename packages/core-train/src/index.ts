@@ -138,5 +138,6 @@ export {
   writeRunRecord,
 } from './runs/run-record'
 export { requireS3Store } from './sagemaker/require-s3-store'
+export { sageMakerName } from './sagemaker/sagemaker-name'
 export { FINAL_JOB_STATUSES, type JobProgress, waitForJob } from './sagemaker/wait-for-job'
 export { findWorkspaceRoot, listModels, locateModel, type ModelFolder } from './workspace/locate-model'
