@@ -10,7 +10,14 @@ import { CONFIG_FILE, readRunSummary } from '../catalog/read-run-summary'
 import { checkModelName, checkRunId } from '../catalog/run-names'
 import { headlineMetrics, trainingBackend } from '../report/headline-metrics'
 import { artifactDigest } from './artifact-digest'
-import { RELEASE_FORMAT, type Release, readRelease, releaseFileOf } from './release-file'
+import {
+  RELEASE_FORMAT,
+  type Release,
+  type ReleaseEvaluation,
+  type ReleaseOverride,
+  readRelease,
+  releaseFileOf,
+} from './release-file'
 
 export interface PromotedRun {
   releaseFile: string
@@ -25,6 +32,10 @@ export async function promoteRun(options: {
   runId: string
   /** models/<model>/, where release.json is written. */
   modelDir: string
+  /** The run's evaluation, recorded so later runs compare with it from a fresh clone. */
+  evaluation?: ReleaseEvaluation
+  /** Gates the run failed and why it is released anyway; the caller decided the gates. */
+  override?: ReleaseOverride
 }): Promise<PromotedRun> {
   const { runsRoot, model, runId } = options
   checkModelName(model)
@@ -75,6 +86,8 @@ export async function promoteRun(options: {
     metrics: headlineMetrics(summary.metrics),
     backend: trainingBackend(summary.metrics),
     git: record.git,
+    ...(options.evaluation ? { evaluation: options.evaluation } : {}),
+    ...(options.override ? { override: options.override } : {}),
   }
   const releaseFile = releaseFileOf(options.modelDir)
   const previous = existsSync(releaseFile) ? await readRelease(releaseFile).catch(() => null) : null
