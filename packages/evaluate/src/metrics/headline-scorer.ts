@@ -54,9 +54,13 @@ export function headlineScorer(scores: Scores): HeadlineScorer {
         if (auc !== null) aucs.push(auc)
         if (ap !== null) precisions.push(ap)
       }
+      const macro = macroAverages(matrix)
+      // In the catalog's order, which report.json and release.json keep.
       return {
         accuracy: accuracyOf(matrix),
-        ...macroAverages(matrix),
+        f1_macro: macro.f1_macro,
+        precision_macro: macro.precision_macro,
+        recall_macro: macro.recall_macro,
         log_loss: logLoss(scores, weights),
         roc_auc: meanOrNull(aucs),
         average_precision: meanOrNull(precisions),
