@@ -9,7 +9,7 @@ export { countArchivedRuns, findRunFolder, listRunFolders, modelsWithRuns } from
 export { readRunSummary } from './catalog/read-run-summary'
 export { selectRun } from './catalog/select-run'
 export { checkReleasedArtifacts } from './release/check-released-artifacts'
-export { promoteRun } from './release/promote-run'
+export { promotableRun, promoteRun } from './release/promote-run'
 export {
   type Release,
   type ReleaseEvaluation,
