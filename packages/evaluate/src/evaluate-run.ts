@@ -76,11 +76,10 @@ export async function evaluateRun(options: EvaluateRunOptions): Promise<Evaluate
   const champion = await championInput(options, model)
   const runBundle = await bundleOfRun(folder, runId)
   const behaviour = await runBehaviourChecks({
-    workspaceRoot: options.workspaceRoot,
     folder,
-    runId,
     runDir,
-    runBundle: runBundle?.path ?? null,
+    record: files.record,
+    config: files.config,
     testRows: (testRecords ?? [])
       .filter((r) => r !== undefined)
       .map((r) => withoutColumn(r, files.test.label)),

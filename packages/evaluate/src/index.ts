@@ -4,6 +4,7 @@
 export { type EvaluatedRun, type EvaluateRunOptions, evaluateRun } from './evaluate-run'
 export { failedGates, type GateVerdict } from './gates/gate-verdicts'
 export { type PromotionGate, promotionGate } from './gates/promotion-gate'
+export { warmUpRendering } from './render/warm-up-rendering'
 export { headlineText } from './report/headline-text'
 export { type EvaluationReport, REPORT_FORMAT } from './report/report-types'
 export { summaryMarkdown } from './report/summary-markdown'

@@ -81,8 +81,12 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
   const runsRoot = options.runsDir ? resolve(options.runsDir) : defaultRunsRoot(workspaceRoot)
   // Loaded when the command runs, so other commands start without tfjs and onnxruntime.
   const { trainLocally } = await import('@sagepack/core-train')
-  // The evaluation's code (Vega, the serving runtime) loads while the job trains in its own process.
-  const evaluation = import('@sagepack/evaluate')
+  // The evaluation's code (Vega, the serving runtime) loads and warms up while the job trains in its
+  // own process, so the report after training costs only its own work.
+  const evaluation = import('@sagepack/evaluate').then(async (module) => {
+    await module.warmUpRendering()
+    return module
+  })
   evaluation.catch(() => {})
   const result = await trainLocally({
     workspaceRoot,

@@ -1,9 +1,9 @@
 // Seeded percentile bootstrap: resample the rows with replacement (as weights: how often each row was
 // drawn), score every resample, and take the 2.5th and 97.5th percentiles of each metric. The same
 // seed and rows give the same interval on every machine.
-import { createSeededRandom } from '@sagepack/core-data'
 import type { MetricValues } from '../metrics/headline-scorer'
 import { percentileOfSorted } from './percentile'
+import { resampleRandom } from './resample-random'
 
 export interface BootstrapOptions {
   resamples: number
@@ -25,7 +25,7 @@ export function bootstrapIntervals(
   score: (weights: Float64Array) => MetricValues,
   options: BootstrapOptions,
 ): Record<string, Interval> {
-  const random = createSeededRandom(options.seed)
+  const random = resampleRandom(options.seed)
   const samples = new Map<string, number[]>()
   const weights = new Float64Array(n)
   const m = rows.length

@@ -1,5 +1,13 @@
+import { createSeededRandom } from '@sagepack/core-data'
 import { describe, expect, it } from 'vitest'
-import { averagePrecision, precisionRecallPoints, rocAuc, rocPoints, sweep } from './ranking-curves'
+import {
+  averagePrecision,
+  precisionRecallPoints,
+  rankingAreas,
+  rocAuc,
+  rocPoints,
+  sweep,
+} from './ranking-curves'
 import { rankingOrder } from './ranking-order'
 import { classScores } from './scored-rows'
 
@@ -58,5 +66,23 @@ describe('ROC AUC and average precision of one class against the rest', () => {
       [0, 1],
       [1, 1],
     ])
+  })
+
+  it('gives the same areas in one pass as from the curves, for any weights', () => {
+    const random = createSeededRandom(9)
+    const truth = Array.from({ length: 200 }, () => (random() < 0.3 ? 1 : 0))
+    const scores = binary(
+      truth,
+      truth.map((t) => Math.round((random() * 0.7 + t * 0.3) * 20) / 20),
+    )
+    const order = rankingOrder(scores, 1)
+    for (let trial = 0; trial < 20; trial++) {
+      const weights = trial === 0 ? undefined : Array.from({ length: 200 }, () => Math.floor(random() * 3))
+      const curve = sweep(order, weights)
+      const areas = rankingAreas(order, weights)
+      expect(areas.auc).toBeCloseTo(rocAuc(curve) as number, 12)
+      expect(areas.ap).toBeCloseTo(averagePrecision(curve) as number, 12)
+    }
+    expect(rankingAreas(order, new Array(200).fill(0))).toEqual({ auc: null, ap: null })
   })
 })

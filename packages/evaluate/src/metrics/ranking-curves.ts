@@ -130,3 +130,46 @@ export function precisionRecallPoints(curve: CurveSweep): PrPoint[] {
   }
   return points
 }
+
+/**
+ * rocAuc and averagePrecision of the same weighted rows in one pass and no allocation: what a
+ * bootstrap resample needs thousands of times. Equal to the two above (ranking-curves.test.ts).
+ */
+export function rankingAreas(
+  order: RankingOrder,
+  weights?: RowWeights,
+): { auc: number | null; ap: number | null } {
+  let positives = 0
+  let negatives = 0
+  for (let row = 0; row < order.positive.length; row++) {
+    const w = weightOf(weights, row)
+    if (order.positive[row]) positives += w
+    else negatives += w
+  }
+  let tp = 0
+  let fp = 0
+  let area = 0
+  let ap = 0
+  let previousRecall = 0
+  for (let g = 0; g < order.thresholds.length; g++) {
+    const previousTp = tp
+    const previousFp = fp
+    for (let i = order.groupStarts[g] as number; i < (order.groupStarts[g + 1] as number); i++) {
+      const row = order.rows[i] as number
+      const w = weightOf(weights, row)
+      if (order.positive[row]) tp += w
+      else fp += w
+    }
+    if (tp === previousTp && fp === previousFp) continue
+    area += ((fp - previousFp) * (tp + previousTp)) / 2
+    if (positives > 0 && tp > previousTp) {
+      const recall = tp / positives
+      ap += (recall - previousRecall) * (tp / (tp + fp))
+      previousRecall = recall
+    }
+  }
+  return {
+    auc: positives === 0 || negatives === 0 ? null : area / (positives * negatives),
+    ap: positives === 0 ? null : ap,
+  }
+}

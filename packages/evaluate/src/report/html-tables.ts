@@ -147,6 +147,7 @@ export function behaviourTables(report: EvaluationReport): string {
   if (checks === null) {
     return '<p class="na">This model folder declares no behaviour checks (evaluate/behaviour-checks.json).</p>'
   }
+  const how = `<p>Each check's inputs go through the model's own inference handler (models/${e(report.model)}/inference/, what its bundle ships) over this run's weights, as the endpoint would answer them.</p>`
   const summary = table(
     ['check', 'kind', 'ran on', 'passed', 'pass rate'],
     checks.map((check) => [
@@ -172,7 +173,7 @@ export function behaviourTables(report: EvaluationReport): string {
         ),
     )
     .join('\n')
-  return summary + failing
+  return how + summary + failing
 }
 
 function exampleInput(input: Record<string, unknown>, changed?: Record<string, unknown>): string {

@@ -41,7 +41,13 @@ export function scoreSliceGroups(
       value: group.value,
       count: group.rows.length,
       metrics,
-      intervals: bootstrapIntervals(group.rows, n, scorer.score, settings.bootstrap),
+      // The interval of the slice metric alone: the one the report compares groups on.
+      intervals: bootstrapIntervals(
+        group.rows,
+        n,
+        (w) => ({ [settings.metric.name]: scorer.scoreOne(settings.metric.name, w) }),
+        settings.bootstrap,
+      ),
       gap,
       flagged: gap !== null && group.rows.length >= settings.minRows && gap > settings.margin,
     }
