@@ -131,7 +131,6 @@ export function reliabilitySpec(data: FigureData['reliability']): TopLevelSpec {
       },
       {
         data: { values: data.bins },
-        mark: { type: 'line', point: true, strokeWidth: 2 },
         encoding: {
           x: {
             field: 'confidence',
@@ -152,12 +151,26 @@ export function reliabilitySpec(data: FigureData['reliability']): TopLevelSpec {
             scale: { domain: ['this run', 'champion'], range: [PALETTE[0], '#8c959f'] },
             ...(data.bins.some((b) => b.run === 'champion') ? {} : { legend: null }),
           },
-          // A bin of a few rows says little: its point is drawn small.
-          size: { field: 'count', type: 'quantitative', title: 'rows in bin', scale: { range: [10, 200] } },
-          ...runDash(data.bins),
-          order: { field: 'confidence' },
-          tooltip: [{ field: 'count', title: 'rows' }],
         },
+        layer: [
+          {
+            mark: { type: 'line', strokeWidth: 2 },
+            encoding: { ...runDash(data.bins), order: { field: 'confidence' } },
+          },
+          {
+            // A bin of a few rows says little: its point is drawn small.
+            mark: { type: 'circle', opacity: 0.9 },
+            encoding: {
+              size: {
+                field: 'count',
+                type: 'quantitative',
+                title: 'test rows in the bin',
+                scale: { range: [12, 220] },
+                legend: { orient: 'right', tickCount: 3 },
+              },
+            },
+          },
+        ],
       },
     ],
   } as TopLevelSpec

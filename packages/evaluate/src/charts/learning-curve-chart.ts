@@ -10,7 +10,7 @@ export function learningCurveSpec(data: FigureData['learning-curve']): TopLevelS
   const leftOfRule = data.bestEpoch !== null && data.bestEpoch > lastEpoch / 2
   // A loss that falls by orders of magnitude (an MSE in the hundreds at first) reads on a log scale.
   const values = data.points.map((p) => p.value)
-  const logScale = Math.min(...values) > 0 && Math.max(...values) / Math.min(...values) > 100
+  const logScale = Math.min(...values) > 0 && Math.max(...values) / Math.min(...values) > 20
   return {
     config: CHART_CONFIG,
     width: CHART_WIDTH,
