@@ -22,6 +22,13 @@ export {
   type StageSettings,
 } from './config/deployment-settings'
 export { type ConfigRow, describeConfig, readPath } from './config/describe-config'
+export {
+  type EvaluationConfigValues,
+  type EvaluationDefaults,
+  evaluationConfig,
+  type GateDeclaration,
+  type SliceDeclaration,
+} from './config/evaluation-config'
 export { readDeploymentSettings } from './config/read-deployment-settings'
 export {
   type ConfigInputs,
