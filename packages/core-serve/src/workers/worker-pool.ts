@@ -1,15 +1,21 @@
 // The InvocationRunner of `serve`: a pool of worker threads that each load the bundle and run the
 // handler, so predictions never block the main thread's event loop (and /ping answers during a long
-// batch). Calls go to the least busy worker; a worker that dies is replaced and its calls fail with
-// a 500, and so is a worker whose oldest call has run past the invocation timeout (a hung handler
-// would otherwise hold its thread, and every call queued behind it, forever); close() lets running
-// calls finish before stopping the workers.
+// batch). Calls wait in the pool's queue (call-queue.ts) and a free worker takes them as one batch.
+// One bad request cannot hurt the others: a worker that dies, or whose batch runs past the invocation
+// timeout (a hung handler would otherwise hold its thread forever), is replaced; the call at fault
+// gets a 500 naming the fault, the calls that shared its batch run again alone (fault-verdict.ts), and
+// the queue waits for another worker or the replacement. Readiness follows the model, not one thread:
+// once loaded, the pool stays ready through restarts, and turns unready only when replacements keep
+// failing to load. close() lets running calls finish before stopping the workers.
 import { Worker } from 'node:worker_threads'
 import type { EncodedRequest, EncodedResponse, InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
+import { CallQueue } from './call-queue'
+import { faultVerdict } from './fault-verdict'
 import { InFlight } from './in-flight'
 import { invocationTimeoutMs, TIMEOUT_ENV } from './invocation-timeout'
+import type { PoolCall } from './pool-call'
 import { fromTransferredError } from './transfer-error'
 import { workerCount } from './worker-count'
 import { type WorkerLaunch, workerLaunch } from './worker-launch'
@@ -51,22 +57,25 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   return new ThreadPool(bundle, count, launch, log, timeoutMs)
 }
 
-interface PendingCall {
-  resolve(response: EncodedResponse): void
-  reject(error: InvocationError): void
-  /** performance.now() when it was dispatched. */
-  startedAt: number
-}
+/** Replacements that fail to load in a row before the pool gives up on the model. */
+const MAX_FAILED_LOADS = 3
+/** A replacement that failed to load is tried again after this long, times the failures so far. */
+const RELOAD_BACKOFF_MS = 500
 
 interface PoolWorker {
   worker: Worker
-  /** When this worker was last given a call, in dispatches. */
+  /** The call id the thread says it works on (see InvocationWorkerData.workingOn). */
+  workingOn: Int32Array
+  /** When this worker was last given a batch, in dispatches. */
   lastUsed: number
   loaded: boolean
   /** Set when the pool itself stops the worker: its exit is not a crash. */
   stopping: boolean
-  calls: Map<number, PendingCall>
-  /** Why it stopped, when it says so before exiting. */
+  /** The batch it runs, by call id; empty when it is free. */
+  batch: Map<number, PoolCall>
+  /** performance.now() when the batch was sent. */
+  batchSentAt: number
+  /** Why it stopped, when it says so (or the pool decides) before it exits. */
   failure?: Error
 }
 
@@ -75,20 +84,23 @@ class ThreadPool implements WorkerPool {
   readonly #launch: WorkerLaunch
   readonly #log: (line: string) => void
   readonly #timeoutMs: number
-  /** Checks for calls past the timeout; a sweep, so a call costs no timer of its own. */
+  /** Checks for batches past the timeout and a queue nobody takes; a sweep, so a call costs no timer. */
   readonly #sweeper: NodeJS.Timeout
   readonly #workers: PoolWorker[] = []
+  readonly #queue = new CallQueue()
   readonly #inFlight = new InFlight()
   readonly #ready: Promise<void>
   #resolveReady!: () => void
   #rejectReady!: (error: Error) => void
-  /** Calls waiting for a loaded worker. */
-  #waiting: Array<{ resolve(): void; reject(error: InvocationError): void }> = []
-  /** True once every worker started with the pool has loaded (replacements included). */
+  /** True once every worker started with the pool has loaded: the model can be served. */
   #started = false
-  /** Set when the pool cannot serve at all: the model failed to load, or every worker is gone. */
+  /** Set when the pool cannot serve at all: the model failed to load, at start or again and again. */
   #failure: Error | undefined
+  /** Replacements that failed to load since a worker last loaded. */
+  #failedLoads = 0
   #closing: Promise<void> | undefined
+  /** performance.now() when a worker last took a batch or a thread was started: the queue is moving. */
+  #progressAt = performance.now()
   #nextId = 0
   /** Counts dispatches, to know which worker was used last. */
   #uses = 0
@@ -104,7 +116,7 @@ class ThreadPool implements WorkerPool {
     this.#launch = launch
     this.#log = log
     this.#timeoutMs = timeoutMs
-    this.#sweeper = setInterval(() => this.#restartHungWorkers(), Math.min(1000, timeoutMs / 4))
+    this.#sweeper = setInterval(() => this.#sweep(), Math.min(1000, timeoutMs / 4))
     this.#sweeper.unref()
     this.#ready = new Promise<void>((resolve, reject) => {
       this.#resolveReady = resolve
@@ -115,13 +127,9 @@ class ThreadPool implements WorkerPool {
     for (let i = 0; i < count; i++) this.#start()
   }
 
+  /** A restarting thread does not make the model unavailable: calls wait for the replacement. */
   get ready(): boolean {
-    return (
-      this.#started &&
-      this.#failure === undefined &&
-      this.#closing === undefined &&
-      this.#workers.some((w) => w.loaded)
-    )
+    return this.#started && this.#failure === undefined && this.#closing === undefined
   }
 
   get size(): number {
@@ -134,7 +142,15 @@ class ThreadPool implements WorkerPool {
 
   invoke(request: EncodedRequest): Promise<EncodedResponse> {
     if (this.#closing) return Promise.reject(new InvocationError(500, 'the model server is shutting down'))
-    return this.#inFlight.track(this.#dispatch(request))
+    if (this.#failure) return Promise.reject(notLoaded(this.#failure))
+    return this.#inFlight.track(
+      new Promise<EncodedResponse>((resolve, reject) => {
+        // Ids wrap within an Int32, the size of the number a worker writes back.
+        this.#nextId = (this.#nextId % 0x7fff_ffff) + 1
+        this.#queue.push({ id: this.#nextId, request, resolve, reject })
+        this.#dispatch()
+      }),
+    )
   }
 
   close(): Promise<void> {
@@ -148,65 +164,71 @@ class ThreadPool implements WorkerPool {
     return this.#closing
   }
 
-  async #dispatch(request: EncodedRequest): Promise<EncodedResponse> {
-    // Picked and registered in one synchronous step, so calls dispatched in the same tick see each
-    // other's load and spread over the workers.
-    const target = this.#pickWorker() ?? (await this.#waitForWorker())
-    const id = ++this.#nextId
-    return new Promise<EncodedResponse>((resolve, reject) => {
-      target.calls.set(id, { resolve, reject, startedAt: performance.now() })
-      const message: InvokeMessage = { type: 'invoke', id, request }
-      target.worker.postMessage(message)
-    })
+  /**
+   * Gives every free loaded worker the next batch. Free workers are taken most recently used first:
+   * at low load one thread stays awake and warm instead of every request waking a sleeping one.
+   */
+  #dispatch(): void {
+    while (this.#queue.size > 0) {
+      let free: PoolWorker | undefined
+      for (const candidate of this.#workers) {
+        if (!candidate.loaded || candidate.stopping || candidate.batch.size > 0) continue
+        if (!free || candidate.lastUsed > free.lastUsed) free = candidate
+      }
+      const calls = free && this.#queue.nextBatch()
+      if (!free || !calls) return
+      free.lastUsed = ++this.#uses
+      free.batchSentAt = performance.now()
+      this.#progressAt = free.batchSentAt
+      for (const call of calls) free.batch.set(call.id, call)
+      const message: InvokeMessage = {
+        type: 'invoke',
+        calls: calls.map(({ id, request }) => ({ id, request })),
+      }
+      free.worker.postMessage(message)
+    }
   }
 
   /**
-   * The loaded worker with the fewest running calls. Ties go to the worker used last: at low load one
-   * thread stays awake and warm instead of every request waking a sleeping one.
+   * Restarts each worker whose batch is past the timeout (#onExit then decides which call hung). Calls
+   * wait in the queue behind a hung batch and for a replacement to load, each for up to the timeout;
+   * when no worker has taken a batch or started for that long, the queue is failed rather than held.
    */
-  #pickWorker(): PoolWorker | undefined {
-    let best: PoolWorker | undefined
-    for (const candidate of this.#workers) {
-      if (!candidate.loaded) continue
-      if (
-        !best ||
-        candidate.calls.size < best.calls.size ||
-        (candidate.calls.size === best.calls.size && candidate.lastUsed > best.lastUsed)
-      ) {
-        best = candidate
-      }
-    }
-    if (best) best.lastUsed = ++this.#uses
-    return best
-  }
-
-  async #waitForWorker(): Promise<PoolWorker> {
-    for (;;) {
-      if (this.#failure) throw new InvocationError(500, `the model is not loaded: ${this.#failure.message}`)
-      await new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }))
-      const worker = this.#pickWorker()
-      if (worker) return worker
-    }
-  }
-
-  /** Terminates each worker whose oldest call is past the timeout; #onExit fails its calls and replaces it. */
-  #restartHungWorkers(): void {
+  #sweep(): void {
     const now = performance.now()
     for (const entry of this.#workers) {
-      const oldest = entry.calls.values().next().value
-      if (entry.stopping || entry.failure || !oldest || now - oldest.startedAt <= this.#timeoutMs) continue
+      if (entry.stopping || entry.failure || entry.batch.size === 0) continue
+      if (now - entry.batchSentAt <= this.#timeoutMs) continue
       entry.failure = new Error(
         `an invocation ran for more than ${this.#timeoutMs / 1000} s (${TIMEOUT_ENV}), so its worker ` +
           'thread was restarted; make the handler faster, send fewer rows per request, or raise the timeout',
       )
       void entry.worker.terminate()
+      // Its replacement starts once it has exited: the queue gets a timeout's wait for it.
+      this.#progressAt = now
     }
+    if (this.#queue.size === 0 || now - this.#progressAt <= this.#timeoutMs) return
+    const stuck = new InvocationError(
+      500,
+      `no worker thread took this invocation for ${this.#timeoutMs / 1000} s (${TIMEOUT_ENV}): every ` +
+        'worker is busy or still loading the model; try again, or raise the timeout',
+    )
+    for (const call of this.#queue.takeAll()) call.reject(stuck)
   }
 
   #start(): void {
-    const data: InvocationWorkerData = { modelDir: this.bundle.dir }
+    this.#progressAt = performance.now()
+    const data: InvocationWorkerData = { modelDir: this.bundle.dir, workingOn: new SharedArrayBuffer(4) }
     const worker = new Worker(this.#launch.script, { eval: this.#launch.eval, workerData: data })
-    const entry: PoolWorker = { worker, lastUsed: 0, loaded: false, stopping: false, calls: new Map() }
+    const entry: PoolWorker = {
+      worker,
+      workingOn: new Int32Array(data.workingOn),
+      lastUsed: 0,
+      loaded: false,
+      stopping: false,
+      batch: new Map(),
+      batchSentAt: 0,
+    }
     this.#workers.push(entry)
     worker.on('message', (message: WorkerMessage) => this.#onMessage(entry, message))
     worker.on('error', (error) => {
@@ -219,11 +241,12 @@ class ThreadPool implements WorkerPool {
     switch (message.type) {
       case 'loaded': {
         entry.loaded = true
+        this.#failedLoads = 0
         if (!this.#started && this.#workers.every((w) => w.loaded)) {
           this.#started = true
           this.#resolveReady()
         }
-        for (const waiter of this.#waiting.splice(0)) waiter.resolve()
+        this.#dispatch()
         return
       }
       case 'load-failed': {
@@ -231,14 +254,15 @@ class ThreadPool implements WorkerPool {
         void entry.worker.terminate()
         return
       }
-      case 'result': {
-        entry.calls.get(message.id)?.resolve(message.response)
-        entry.calls.delete(message.id)
-        return
-      }
-      case 'failed': {
-        entry.calls.get(message.id)?.reject(new InvocationError(message.status, message.message))
-        entry.calls.delete(message.id)
+      case 'settled': {
+        for (const result of message.results) {
+          const call = entry.batch.get(result.id)
+          if (!call) continue
+          entry.batch.delete(result.id)
+          if ('response' in result) call.resolve(result.response)
+          else call.reject(new InvocationError(result.status, result.message))
+        }
+        this.#dispatch()
         return
       }
     }
@@ -248,32 +272,65 @@ class ThreadPool implements WorkerPool {
     const index = this.#workers.indexOf(entry)
     if (index >= 0) this.#workers.splice(index, 1)
     const reason = entry.failure ?? new Error(`the worker thread exited with code ${code}`)
-    for (const call of entry.calls.values()) {
-      call.reject(
-        new InvocationError(500, `the worker thread running this invocation stopped: ${reason.message}`),
-      )
-    }
-    entry.calls.clear()
+    const unanswered = [...entry.batch.values()]
+    entry.batch.clear()
+    const rerun = this.#settleFault(unanswered, Atomics.load(entry.workingOn, 0), reason)
     if (entry.stopping) return
-    if (!entry.loaded) {
+    if (entry.loaded) {
+      this.#log(
+        `sagepack: a worker thread stopped (${reason.message}); starting a replacement; ` +
+          `${rerun} requests that shared its batch run again`,
+      )
+      this.#start()
+    } else if (!this.#started) {
       // Every worker loads the same bundle: one failing at startup means the model cannot be served.
-      if (!this.#started) {
-        this.#fail(reason)
-        return
-      }
-      this.#log(`sagepack: a replacement worker thread failed to load the model: ${reason.message}`)
-      if (this.#workers.length === 0) this.#fail(reason)
+      this.#fail(reason)
+    } else {
+      this.#replacementFailed(reason)
+    }
+    this.#dispatch()
+  }
+
+  /**
+   * The call at fault gets the reason; the calls that shared its batch go back to run alone. Returns
+   * how many run again.
+   */
+  #settleFault(unanswered: PoolCall[], workingOn: number, reason: Error): number {
+    if (unanswered.length === 0) return 0
+    const { atFault, rerun } = faultVerdict(unanswered, workingOn)
+    atFault?.reject(
+      new InvocationError(
+        500,
+        `the worker thread running this invocation stopped: ${reason.message} ` +
+          '(it stopped while working on this request, so the request is not run again)',
+      ),
+    )
+    for (const call of rerun) this.#queue.pushRerun(call)
+    return rerun.length
+  }
+
+  /** A replacement that cannot load is tried again a few times; the model is given up only then. */
+  #replacementFailed(reason: Error): void {
+    this.#failedLoads++
+    const anyLoaded = this.#workers.some((w) => w.loaded)
+    if (this.#failedLoads >= MAX_FAILED_LOADS) {
+      this.#log(
+        `sagepack: a replacement worker thread failed to load the model ${this.#failedLoads} times: ${reason.message}`,
+      )
+      if (!anyLoaded) this.#fail(reason)
       return
     }
-    this.#log(`sagepack: a worker thread stopped (${reason.message}); starting a replacement`)
-    this.#start()
+    this.#log(`sagepack: a replacement worker thread failed to load the model (${reason.message}); retrying`)
+    setTimeout(() => {
+      if (!this.#closing && !this.#failure) this.#start()
+    }, RELOAD_BACKOFF_MS * this.#failedLoads).unref()
   }
 
   #fail(reason: Error): void {
     this.#failure ??= reason
     this.#rejectReady(reason)
-    const error = new InvocationError(500, `the model is not loaded: ${reason.message}`)
-    for (const waiter of this.#waiting.splice(0)) waiter.reject(error)
+    const error = notLoaded(reason)
+    for (const call of this.#queue.takeAll()) call.reject(error)
     for (const entry of this.#workers) void this.#stop(entry)
   }
 
@@ -281,4 +338,8 @@ class ThreadPool implements WorkerPool {
     entry.stopping = true
     await entry.worker.terminate()
   }
+}
+
+function notLoaded(reason: Error): InvocationError {
+  return new InvocationError(500, `the model is not loaded: ${reason.message}`)
 }
