@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads'
 import type { EncodedRequest, EncodedResponse, InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
+import { keepOnnxRuntimeOffline } from '../predictors/onnx-runtime-offline'
 import { CallQueue } from './call-queue'
 import { faultVerdict } from './fault-verdict'
 import { InFlight } from './in-flight'
@@ -54,6 +55,8 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   const launch = workerLaunch(options.workerScript)
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const timeoutMs = options.invocationTimeoutMs ?? invocationTimeoutMs()
+  // Workers share this process's environment, which only the main thread can change.
+  keepOnnxRuntimeOffline()
   return new ThreadPool(bundle, count, launch, log, timeoutMs)
 }
 
