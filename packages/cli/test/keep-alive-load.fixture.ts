@@ -3,7 +3,7 @@
 // (the request never reached the server), or a reset after it was sent (it did, and was lost).
 import { Agent, request } from 'node:http'
 
-export type Outcome = 'answered' | 'refused' | 'reset'
+type Outcome = 'answered' | 'refused' | 'reset'
 
 export interface KeepAliveLoad {
   /** Resolves once every client has been refused, with the count of each outcome. */

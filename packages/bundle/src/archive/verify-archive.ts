@@ -27,7 +27,7 @@ export interface VerifiedArchive {
 }
 
 /** A manifest of millions of files stays far below this; anything larger is not a manifest. */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 /**
  * Throws a UserError when the archive cannot be read, holds anything but regular files at safe paths,

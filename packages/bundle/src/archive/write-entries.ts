@@ -12,9 +12,7 @@ import { Parser, type ReadEntry } from 'tar'
 import { MANIFEST_FILE, type ManifestFile } from '../manifest/bundle-manifest'
 import { bundleEntryVerdict } from './archive-path'
 import { bundleCorruptError } from './bundle-corrupt-error'
-
-/** A manifest of millions of files stays far below this; anything larger is not a manifest. */
-export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+import { MAX_MANIFEST_BYTES } from './verify-archive'
 
 /** Inflated and written a chunk at a time. */
 const CHUNK = 256 * 1024

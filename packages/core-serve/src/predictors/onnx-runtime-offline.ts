@@ -6,7 +6,7 @@
 // native code never reads, so this must run on the main thread before any worker starts.
 import { isMainThread } from 'node:worker_threads'
 
-export const ORT_TELEMETRY_ENV = 'ORT_DISABLE_TELEMETRY'
+const ORT_TELEMETRY_ENV = 'ORT_DISABLE_TELEMETRY'
 
 /** Sets ORT_DISABLE_TELEMETRY=1 unless the operator chose a value; a no-op off the main thread. */
 export function keepOnnxRuntimeOffline(env: NodeJS.ProcessEnv = process.env): void {
