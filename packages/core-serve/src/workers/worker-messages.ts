@@ -1,6 +1,6 @@
 // The messages between the pool (main thread) and an invocation worker: request and response text,
-// which cross threads far cheaper than the rows and predictions they decode to. A batch goes over as
-// one message and comes back as one.
+// which cross threads far cheaper than the rows and predictions they decode to. Calls go over one by
+// one as they arrive; a batch's results come back as one message.
 import type { EncodedRequest, EncodedResponse } from '../handler/handler-api'
 import type { TransferredError } from './transfer-error'
 
@@ -8,17 +8,24 @@ import type { TransferredError } from './transfer-error'
 export interface InvocationWorkerData {
   modelDir: string
   /**
-   * One Int32 the worker keeps set to the id of the call whose own work is in progress (0 while the
-   * batch shares its predict call, or between batches). Shared memory, so the pool can still read it
-   * after the thread died or while it is stuck, to name the call at fault.
+   * Two Int32s the worker keeps up to date (see PROGRESS), in shared memory so the pool can still read
+   * them after the thread died or while it is stuck, to tell which calls a fault hit.
    */
-  workingOn: SharedArrayBuffer
+  progress: SharedArrayBuffer
 }
 
-/** A worker gets a batch only when it has answered the last one. */
+/** Slots of InvocationWorkerData.progress. */
+export const PROGRESS = {
+  /** The id of the call whose own work is in progress; 0 while the batch shares its predict call. */
+  workingOn: 0,
+  /** The id of the last call of the batch being run (a batch is a run of the calls in arrival order); 0 between batches. */
+  batchEnd: 1,
+} as const
+
 export interface InvokeMessage {
   type: 'invoke'
-  calls: Array<{ id: number; request: EncodedRequest }>
+  id: number
+  request: EncodedRequest
 }
 
 export type CallResult =

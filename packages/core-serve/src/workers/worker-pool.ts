@@ -1,26 +1,33 @@
 // The InvocationRunner of `serve`: a pool of worker threads that each load the bundle and run the
 // handler, so predictions never block the main thread's event loop (and /ping answers during a long
-// batch). Calls wait in the pool's queue (call-queue.ts) and a free worker takes them as one batch.
-// One bad request cannot hurt the others: a worker that dies, or whose batch runs past the invocation
-// timeout (a hung handler would otherwise hold its thread forever), is replaced; the call at fault
-// gets a 500 naming the fault, the calls that shared its batch run again alone (fault-verdict.ts), and
-// the queue waits for another worker or the replacement. Readiness follows the model, not one thread:
-// once loaded, the pool stays ready through restarts, and turns unready only when replacements keep
-// failing to load. close() lets running calls finish before stopping the workers.
+// batch). Calls go to the least busy worker, which forms its batches (serve-invocations.ts).
+//
+// One bad request cannot hurt the others. A worker that dies, or whose batch runs past the invocation
+// timeout (a hung handler would otherwise hold its thread forever), is replaced, and its calls are
+// sorted out here (#settleFault): the call at fault gets a 500 naming the fault; the others of its
+// batch run again, alone, once (fault-verdict.ts); the calls it had not started go back to the front
+// of the queue (waiting-calls.ts), for another worker or the replacement. Readiness follows the model,
+// not one thread: once loaded, the pool stays ready through restarts, and turns unready only when
+// replacements keep failing to load. close() lets running calls finish before stopping the workers.
 import { Worker } from 'node:worker_threads'
 import type { EncodedRequest, EncodedResponse, InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { keepOnnxRuntimeOffline } from '../predictors/onnx-runtime-offline'
-import { CallQueue } from './call-queue'
 import { faultVerdict } from './fault-verdict'
 import { InFlight } from './in-flight'
 import { invocationTimeoutMs, TIMEOUT_ENV } from './invocation-timeout'
 import type { PoolCall } from './pool-call'
 import { fromTransferredError } from './transfer-error'
+import { WaitingCalls } from './waiting-calls'
 import { workerCount } from './worker-count'
 import { type WorkerLaunch, workerLaunch } from './worker-launch'
-import type { InvocationWorkerData, InvokeMessage, WorkerMessage } from './worker-messages'
+import {
+  type InvocationWorkerData,
+  type InvokeMessage,
+  PROGRESS,
+  type WorkerMessage,
+} from './worker-messages'
 
 export interface WorkerPoolOptions {
   /** The extracted bundle: /opt/ml/model on SageMaker. */
@@ -67,17 +74,19 @@ const RELOAD_BACKOFF_MS = 500
 
 interface PoolWorker {
   worker: Worker
-  /** The call id the thread says it works on (see InvocationWorkerData.workingOn). */
-  workingOn: Int32Array
-  /** When this worker was last given a batch, in dispatches. */
+  /** What the thread says it is doing (see InvocationWorkerData.progress). */
+  progress: Int32Array
+  /** When this worker was last given a call, in dispatches. */
   lastUsed: number
   loaded: boolean
   /** Set when the pool itself stops the worker: its exit is not a crash. */
   stopping: boolean
-  /** The batch it runs, by call id; empty when it is free. */
-  batch: Map<number, PoolCall>
-  /** performance.now() when the batch was sent. */
-  batchSentAt: number
+  /** The calls it was given and has not answered, in the order it got them (its batch, then its queue). */
+  calls: Map<number, PoolCall>
+  /** performance.now() since when it has been busy without a pause: its current batch started no earlier. */
+  busySince: number
+  /** True while it runs a call alone (a call run again after a fault): it gets nothing else meanwhile. */
+  alone: boolean
   /** Why it stopped, when it says so (or the pool decides) before it exits. */
   failure?: Error
 }
@@ -90,7 +99,7 @@ class ThreadPool implements WorkerPool {
   /** Checks for batches past the timeout and a queue nobody takes; a sweep, so a call costs no timer. */
   readonly #sweeper: NodeJS.Timeout
   readonly #workers: PoolWorker[] = []
-  readonly #queue = new CallQueue()
+  readonly #waiting = new WaitingCalls()
   readonly #inFlight = new InFlight()
   readonly #ready: Promise<void>
   #resolveReady!: () => void
@@ -102,7 +111,7 @@ class ThreadPool implements WorkerPool {
   /** Replacements that failed to load since a worker last loaded. */
   #failedLoads = 0
   #closing: Promise<void> | undefined
-  /** performance.now() when a worker last took a batch or a thread was started: the queue is moving. */
+  /** performance.now() when a worker last took a call or a thread was started: the queue is moving. */
   #progressAt = performance.now()
   #nextId = 0
   /** Counts dispatches, to know which worker was used last. */
@@ -150,8 +159,13 @@ class ThreadPool implements WorkerPool {
       new Promise<EncodedResponse>((resolve, reject) => {
         // Ids wrap within an Int32, the size of the number a worker writes back.
         this.#nextId = (this.#nextId % 0x7fff_ffff) + 1
-        this.#queue.push({ id: this.#nextId, request, resolve, reject })
-        this.#dispatch()
+        const call: PoolCall = { id: this.#nextId, request, resolve, reject }
+        const target = this.#waiting.size === 0 ? this.#pickWorker() : undefined
+        if (target) this.#send(target, call)
+        else {
+          this.#waiting.push(call)
+          this.#dispatch()
+        }
       }),
     )
   }
@@ -168,40 +182,64 @@ class ThreadPool implements WorkerPool {
   }
 
   /**
-   * Gives every free loaded worker the next batch. Free workers are taken most recently used first:
-   * at low load one thread stays awake and warm instead of every request waking a sleeping one.
+   * The loaded worker with the fewest calls in hand. Ties go to the worker used last: at low load one
+   * thread stays awake and warm instead of every request waking a sleeping one.
+   */
+  #pickWorker(onlyIdle = false): PoolWorker | undefined {
+    let best: PoolWorker | undefined
+    for (const candidate of this.#workers) {
+      if (!candidate.loaded || candidate.stopping || candidate.alone) continue
+      if (onlyIdle && candidate.calls.size > 0) continue
+      if (
+        !best ||
+        candidate.calls.size < best.calls.size ||
+        (candidate.calls.size === best.calls.size && candidate.lastUsed > best.lastUsed)
+      ) {
+        best = candidate
+      }
+    }
+    return best
+  }
+
+  #send(target: PoolWorker, call: PoolCall): void {
+    const now = performance.now()
+    if (target.calls.size === 0) target.busySince = now
+    target.calls.set(call.id, call)
+    target.lastUsed = ++this.#uses
+    this.#progressAt = now
+    const message: InvokeMessage = { type: 'invoke', id: call.id, request: call.request }
+    target.worker.postMessage(message)
+  }
+
+  /**
+   * Hands waiting calls to workers: calls to run again first, each to an idle worker that then gets
+   * nothing else until it has answered; new calls only once none of those waits.
    */
   #dispatch(): void {
-    while (this.#queue.size > 0) {
-      let free: PoolWorker | undefined
-      for (const candidate of this.#workers) {
-        if (!candidate.loaded || candidate.stopping || candidate.batch.size > 0) continue
-        if (!free || candidate.lastUsed > free.lastUsed) free = candidate
-      }
-      const calls = free && this.#queue.nextBatch()
-      if (!free || !calls) return
-      free.lastUsed = ++this.#uses
-      free.batchSentAt = performance.now()
-      this.#progressAt = free.batchSentAt
-      for (const call of calls) free.batch.set(call.id, call)
-      const message: InvokeMessage = {
-        type: 'invoke',
-        calls: calls.map(({ id, request }) => ({ id, request })),
-      }
-      free.worker.postMessage(message)
+    while (this.#waiting.rerunWaiting) {
+      const idle = this.#pickWorker(true)
+      if (!idle) return
+      idle.alone = true
+      this.#send(idle, this.#waiting.nextRerun() as PoolCall)
+    }
+    while (this.#waiting.size > 0) {
+      const target = this.#pickWorker()
+      if (!target) return
+      this.#send(target, this.#waiting.next() as PoolCall)
     }
   }
 
   /**
-   * Restarts each worker whose batch is past the timeout (#onExit then decides which call hung). Calls
-   * wait in the queue behind a hung batch and for a replacement to load, each for up to the timeout;
-   * when no worker has taken a batch or started for that long, the queue is failed rather than held.
+   * Restarts each worker busy past the timeout without a pause (#onExit then decides which call
+   * hung). Calls wait in the queue behind a hung batch and for a replacement to load, each for up to
+   * the timeout; when no worker has taken a call or started for that long, the queue is failed rather
+   * than held.
    */
   #sweep(): void {
     const now = performance.now()
     for (const entry of this.#workers) {
-      if (entry.stopping || entry.failure || entry.batch.size === 0) continue
-      if (now - entry.batchSentAt <= this.#timeoutMs) continue
+      if (entry.stopping || entry.failure || entry.calls.size === 0) continue
+      if (now - entry.busySince <= this.#timeoutMs) continue
       entry.failure = new Error(
         `an invocation ran for more than ${this.#timeoutMs / 1000} s (${TIMEOUT_ENV}), so its worker ` +
           'thread was restarted; make the handler faster, send fewer rows per request, or raise the timeout',
@@ -210,27 +248,28 @@ class ThreadPool implements WorkerPool {
       // Its replacement starts once it has exited: the queue gets a timeout's wait for it.
       this.#progressAt = now
     }
-    if (this.#queue.size === 0 || now - this.#progressAt <= this.#timeoutMs) return
+    if (this.#waiting.size === 0 || now - this.#progressAt <= this.#timeoutMs) return
     const stuck = new InvocationError(
       500,
       `no worker thread took this invocation for ${this.#timeoutMs / 1000} s (${TIMEOUT_ENV}): every ` +
         'worker is busy or still loading the model; try again, or raise the timeout',
     )
-    for (const call of this.#queue.takeAll()) call.reject(stuck)
+    for (const call of this.#waiting.takeAll()) call.reject(stuck)
   }
 
   #start(): void {
     this.#progressAt = performance.now()
-    const data: InvocationWorkerData = { modelDir: this.bundle.dir, workingOn: new SharedArrayBuffer(4) }
+    const data: InvocationWorkerData = { modelDir: this.bundle.dir, progress: new SharedArrayBuffer(8) }
     const worker = new Worker(this.#launch.script, { eval: this.#launch.eval, workerData: data })
     const entry: PoolWorker = {
       worker,
-      workingOn: new Int32Array(data.workingOn),
+      progress: new Int32Array(data.progress),
       lastUsed: 0,
       loaded: false,
       stopping: false,
-      batch: new Map(),
-      batchSentAt: 0,
+      calls: new Map(),
+      busySince: 0,
+      alone: false,
     }
     this.#workers.push(entry)
     worker.on('message', (message: WorkerMessage) => this.#onMessage(entry, message))
@@ -259,12 +298,15 @@ class ThreadPool implements WorkerPool {
       }
       case 'settled': {
         for (const result of message.results) {
-          const call = entry.batch.get(result.id)
+          const call = entry.calls.get(result.id)
           if (!call) continue
-          entry.batch.delete(result.id)
+          entry.calls.delete(result.id)
           if ('response' in result) call.resolve(result.response)
           else call.reject(new InvocationError(result.status, result.message))
         }
+        // The worker takes the calls it has queued as its next batch right away.
+        entry.busySince = performance.now()
+        if (entry.calls.size === 0) entry.alone = false
         this.#dispatch()
         return
       }
@@ -275,9 +317,7 @@ class ThreadPool implements WorkerPool {
     const index = this.#workers.indexOf(entry)
     if (index >= 0) this.#workers.splice(index, 1)
     const reason = entry.failure ?? new Error(`the worker thread exited with code ${code}`)
-    const unanswered = [...entry.batch.values()]
-    entry.batch.clear()
-    const rerun = this.#settleFault(unanswered, Atomics.load(entry.workingOn, 0), reason)
+    const rerun = this.#settleFault(entry, reason)
     if (entry.stopping) return
     if (entry.loaded) {
       this.#log(
@@ -295,12 +335,22 @@ class ThreadPool implements WorkerPool {
   }
 
   /**
-   * The call at fault gets the reason; the calls that shared its batch go back to run alone. Returns
-   * how many run again.
+   * The calls of a worker that stopped: those of the batch it was running get the verdict (the call at
+   * fault gets the reason, the others run again alone); those it had not started yet go back to the
+   * front of the queue. Returns how many run again.
    */
-  #settleFault(unanswered: PoolCall[], workingOn: number, reason: Error): number {
+  #settleFault(entry: PoolWorker, reason: Error): number {
+    const unanswered = [...entry.calls.values()]
+    entry.calls.clear()
     if (unanswered.length === 0) return 0
-    const { atFault, rerun } = faultVerdict(unanswered, workingOn)
+    // The worker takes its calls in the order it got them; its batch ends at the call it names.
+    const batchEnd = Atomics.load(entry.progress, PROGRESS.batchEnd)
+    const ran = unanswered.findIndex((call) => call.id === batchEnd) + 1
+    this.#waiting.requeue(unanswered.slice(ran))
+    const { atFault, rerun } = faultVerdict(
+      unanswered.slice(0, ran),
+      Atomics.load(entry.progress, PROGRESS.workingOn),
+    )
     atFault?.reject(
       new InvocationError(
         500,
@@ -308,7 +358,7 @@ class ThreadPool implements WorkerPool {
           '(it stopped while working on this request, so the request is not run again)',
       ),
     )
-    for (const call of rerun) this.#queue.pushRerun(call)
+    for (const call of rerun) this.#waiting.pushRerun(call)
     return rerun.length
   }
 
@@ -333,7 +383,7 @@ class ThreadPool implements WorkerPool {
     this.#failure ??= reason
     this.#rejectReady(reason)
     const error = notLoaded(reason)
-    for (const call of this.#queue.takeAll()) call.reject(error)
+    for (const call of this.#waiting.takeAll()) call.reject(error)
     for (const entry of this.#workers) void this.#stop(entry)
   }
 
