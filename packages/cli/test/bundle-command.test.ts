@@ -192,4 +192,25 @@ describe('sagepack inspect', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/model\.onnx.*sha256/)
   })
+
+  it('refuses, as serve does, an archive without manifest.json and a manifest whose entry points outside', async () => {
+    const dir = scratch()
+    execFileSync('tar', ['-xzf', first, '-C', dir])
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))
+    // manifest.json does not list itself: the digests all still match.
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, entry: '../../etc/evil.mjs' }))
+    const outside = join(scratch(), 'outside.tar.gz')
+    execFileSync('tar', ['-czf', outside, '-C', dir, '.'])
+    const escaping = await sagepack(['inspect', outside])
+    expect([escaping.code, escaping.stdout]).toEqual([2, ''])
+    expect(escaping.stderr).toContain(
+      `the bundle cannot be served: its 'entry' "../../etc/evil.mjs" points outside the bundle`,
+    )
+
+    const bare = join(scratch(), 'bare.tar.gz')
+    execFileSync('tar', ['-czf', bare, '-C', dir, 'config.json', 'model.onnx'])
+    const unmanifested = await sagepack(['inspect', bare])
+    expect([unmanifested.code, unmanifested.stdout]).toEqual([2, ''])
+    expect(unmanifested.stderr).toContain(`${bare}: has no manifest.json`)
+  })
 })

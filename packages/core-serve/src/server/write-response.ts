@@ -57,11 +57,13 @@ export function responseWriter(isClosing: () => boolean, drain: RefusedBodyDrain
       send(res, status, headers, body)
       return
     }
-    // Answering before the body is read (415, 406, 413, 404): Node would otherwise read and discard the
+    // Answering before the body is read (415, 406, 413, 404, 503): Node would otherwise read and discard the
     // rest of a body of any size to keep the socket usable; closing it after the answer bounds that.
     headers.connection = 'close'
     const bodyHeldBack = req.headers.expect !== undefined && !continued.has(res)
-    if (bodyHeldBack) {
+    // A 503 says the server holds all the bodies its memory budget allows: it answers at once (the client
+    // retries after Retry-After) instead of spending a connection for up to the drain time per refusal.
+    if (bodyHeldBack || status === 503) {
       send(res, status, headers, body)
       return
     }
