@@ -8,3 +8,4 @@ export {
   type ManifestFile,
 } from './bundle-manifest'
 export { parseBundleManifest } from './parse-bundle-manifest'
+export { CONFIG_FILE, entryProblem, servableBundleProblems } from './servable-bundle'

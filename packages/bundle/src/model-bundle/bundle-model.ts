@@ -19,6 +19,7 @@ import { buildManifest, type FileDigest, fileDigest, serializeManifest } from '.
 import { buildInferenceCode } from './build-inference-code'
 import { readRequestExample } from './request-example'
 import { runtimeDependencies } from './runtime-dependencies'
+import { runtimeImagePackages } from './runtime-image-packages'
 
 export const BUNDLE_FILE = join('dist', 'model.tar.gz')
 const BUNDLE_IGNORE_FILE = '.bundleignore'
@@ -83,7 +84,7 @@ export async function bundleModel(options: {
       : fileDigest(file.sourcePath)
   }
   // The inference code builds while the weights are hashed for the manifest: two jobs, two cores.
-  const [code, configDigest, weightDigests, example] = await Promise.all([
+  const [code, configDigest, weightDigests, example, imagePackages] = await Promise.all([
     buildInferenceCode({
       workspaceRoot: options.workspaceRoot,
       entry: existsSync(folder.inferenceEntry) ? folder.inferenceEntry : undefined,
@@ -92,8 +93,9 @@ export async function bundleModel(options: {
     fileDigest(configFile),
     Promise.all(weights.map(weightDigest)),
     readRequestExample(folder.inferenceEntry),
+    runtimeImagePackages(options.workspaceRoot),
   ])
-  const dependencies = { ...runtimeDependencies(options.workspaceRoot, modelFormat), ...code.externals }
+  const dependencies = runtimeDependencies(imagePackages, modelFormat, Object.keys(code.externals))
   const codePackage = new TextEncoder().encode(
     `${JSON.stringify({ name: `${folder.name}-inference`, private: true, type: 'module', dependencies }, null, 2)}\n`,
   )
@@ -103,7 +105,9 @@ export async function bundleModel(options: {
     { archivePath: 'config.json', mode: 0o644, source: { path: configFile, ...configDigest } },
     ...weights.map((f, i) => ({
       archivePath: f.archivePath,
-      mode: f.mode,
+      // Weights and state are data, never run: 0644 whatever the run folder's file system reports (a
+      // vfat, CIFS or WSL /mnt mount shows every file executable), so the bytes do not depend on it.
+      mode: 0o644 as const,
       source: { path: f.sourcePath, ...(weightDigests[i] as FileDigest) },
     })),
     { archivePath: 'code/inference.mjs', mode: 0o644, source: { data: code.source } },

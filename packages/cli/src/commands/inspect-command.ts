@@ -1,7 +1,7 @@
 // `sagepack inspect <model.tar.gz>`: what a bundle holds, its manifest, its request schema, and proof
-// that every file matches the manifest's digest.
+// that every file matches the manifest's digest and that `sagepack serve` would take it.
 import { resolve } from 'node:path'
-import { verifyArchive } from '@sagepack/bundle'
+import { verifyBundle } from '@sagepack/bundle'
 import { parseRequestSchema, REQUEST_SCHEMA_FILE } from '@sagepack/core-data'
 import { Command } from 'commander'
 import { formatBytes } from '../build-bundle/format-bytes'
@@ -11,19 +11,21 @@ export function inspectCommand(): Command {
   return new Command('inspect')
     .summary('list a model.tar.gz, verify every digest against its manifest, print the manifest and schema')
     .description(
-      'List the entries of a bundle, verify the sha256 and size of every file against manifest.json\n' +
-        '(exit 2 with the differences when they do not match), print the manifest, and the request schema\n' +
-        '(schema.json: the features a request sends, which are required, what training saw of each).',
+      'List the entries of a bundle, verify the sha256 and size of every file against manifest.json, check\n' +
+        'it can be served (the same check as `sagepack serve`: a manifest this sagepack reads, an entry\n' +
+        'inside the bundle, config.json and the weights), and print the manifest and the request schema\n' +
+        '(schema.json: the features a request sends, which are required, what training saw of each).\n' +
+        'Exits 2 naming what is wrong when any of that fails.',
     )
     .argument('<bundle>', 'a model.tar.gz, e.g. models/iris/dist/model.tar.gz')
     .option('--json', 'print the manifest, the verified file list and the schema (JSON Schema) as JSON')
     .action(async (bundle: string, options: { json?: boolean }) => {
       const path = resolve(bundle)
-      const verified = await verifyArchive(path, undefined, undefined, [REQUEST_SCHEMA_FILE])
+      const verified = await verifyBundle(path, [REQUEST_SCHEMA_FILE])
       const schemaBytes = verified.kept.get(REQUEST_SCHEMA_FILE)
       const schemaDocument: unknown = schemaBytes ? JSON.parse(schemaBytes.toString('utf8')) : null
       if (options.json) {
-        const json = { manifest: verified.manifest ?? null, files: verified.files, schema: schemaDocument }
+        const json = { manifest: verified.manifest, files: verified.files, schema: schemaDocument }
         process.stdout.write(`${JSON.stringify(json, null, 2)}\n`)
         return
       }
@@ -39,9 +41,8 @@ export function inspectCommand(): Command {
           : `request schema (${REQUEST_SCHEMA_FILE}; the whole JSON Schema with --json):\n${formatRequestSchema(parseRequestSchema(schemaDocument, `${bundle}, ${REQUEST_SCHEMA_FILE}`))}\n`
       process.stdout.write(
         `${bundle}: ${entries.length} entries\n${lines.join('\n')}\n\n` +
-          (manifest
-            ? `verified: every file matches manifest.json (sha256 and size)\n\n${JSON.stringify({ ...manifest, files: undefined }, null, 2)}\n\n${schema}`
-            : 'no manifest.json: this is not a sagepack bundle, nothing to verify against\n'),
+          'verified: every file matches manifest.json (sha256 and size), and `sagepack serve` takes it\n\n' +
+          `${JSON.stringify({ ...manifest, files: undefined }, null, 2)}\n\n${schema}`,
       )
     })
 }

@@ -16,6 +16,13 @@ import { toInvocationError } from './to-invocation-error'
 
 export type Settled = { response: EncodedResponse } | { error: InvocationError }
 
+/**
+ * Told which request the work in progress belongs to: its index while work for that request alone runs
+ * (decoding, preprocess, postprocess, encoding), undefined while the batch shares the predict call. A
+ * worker thread that dies or hangs can then name the request at fault.
+ */
+export type WorkingOn = (index: number | undefined) => void
+
 interface Prepared {
   index: number
   decoded: DecodedRequest
@@ -27,10 +34,12 @@ export async function answerBatch<M extends LoadedModel>(
   model: M,
   requests: EncodedRequest[],
   checker?: RowChecker,
+  workingOn: WorkingOn = () => {},
 ): Promise<Settled[]> {
   const settled: Settled[] = new Array(requests.length)
   const prepared: Prepared[] = []
   for (const [index, request] of requests.entries()) {
+    workingOn(index)
     try {
       const decoded = decodeRequest(request, checker)
       const features = await preprocessStage(handler, model, decoded.rows, decoded.context, decoded.timings)
@@ -42,6 +51,7 @@ export async function answerBatch<M extends LoadedModel>(
       settled[index] = { error: toInvocationError(error, 'preprocess') }
     }
   }
+  workingOn(undefined)
   const rows = prepared.reduce((sum, p) => sum + p.decoded.rows.length, 0)
   let outputs: Float32Array | undefined
   if (prepared.length > 0) {
@@ -69,6 +79,7 @@ export async function answerBatch<M extends LoadedModel>(
       const count = p.decoded.rows.length
       const own = outputs.subarray(offset * width, (offset + count) * width)
       offset += count
+      workingOn(p.index)
       try {
         const predictions = await postprocessStage(
           handler,
@@ -83,6 +94,7 @@ export async function answerBatch<M extends LoadedModel>(
         settled[p.index] = { error: toInvocationError(error, 'postprocess') }
       }
     }
+    workingOn(undefined)
   }
   return settled
 }

@@ -6,7 +6,7 @@ import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { loadPredictor } from '../predictors/load-predictor'
 import { createRowChecker } from '../validation/row-checker'
 import type { RowWarning } from '../validation/row-warning'
-import { answerBatch, canBatch, type Settled } from './answer-batch'
+import { answerBatch, canBatch, type Settled, type WorkingOn } from './answer-batch'
 import { answerEncoded, type RowsInvoker } from './answer-encoded'
 import { defaultLoad } from './default-load'
 import type {
@@ -35,8 +35,11 @@ export interface ServedModel {
   invoke(rows: InputRow[], context: InvocationContext): Promise<InvocationResult>
   /** The same from request text to response text. */
   invokeEncoded(request: EncodedRequest): Promise<EncodedResponse>
-  /** Requests that arrived together, sharing one predict call when the handler allows it. */
-  invokeEncodedBatch(requests: EncodedRequest[]): Promise<Settled[]>
+  /**
+   * Requests that arrived together, sharing one predict call when the handler allows it, else one
+   * after another; `workingOn` hears which request the work in progress belongs to.
+   */
+  invokeEncodedBatch(requests: EncodedRequest[], workingOn?: WorkingOn): Promise<Settled[]>
   dispose(): Promise<void>
 }
 
@@ -76,16 +79,24 @@ export async function loadServedModel(dir: string, bundle?: ModelDir): Promise<S
       return result
     },
     invokeEncoded: (request) => answerEncoded(request, runRows, checker),
-    async invokeEncodedBatch(requests) {
-      if (canBatch(handler) && requests.length > 1) return answerBatch(handler, model, requests, checker)
-      return Promise.all(
-        requests.map((request) =>
-          served.invokeEncoded(request).then(
+    async invokeEncodedBatch(requests, workingOn = () => {}) {
+      if (canBatch(handler) && requests.length > 1) {
+        return answerBatch(handler, model, requests, checker, workingOn)
+      }
+      // One at a time rather than interleaved: the request in progress is then the one that a hang or
+      // a crash of the thread belongs to.
+      const settled: Settled[] = []
+      for (const [index, request] of requests.entries()) {
+        workingOn(index)
+        settled.push(
+          await served.invokeEncoded(request).then(
             (response): Settled => ({ response }),
             (error: unknown): Settled => ({ error: toInvocationError(error, 'invoke') }),
           ),
-        ),
-      )
+        )
+      }
+      workingOn(undefined)
+      return settled
     },
     async dispose() {
       await model.predictor?.dispose()

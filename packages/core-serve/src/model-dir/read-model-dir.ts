@@ -50,12 +50,12 @@ export async function readModelDir(dir: string): Promise<ModelDir> {
       : Preprocessor.fromJSON(preprocessorJson, join(dir, PREPROCESSOR_FILE))
   const entryPath = await resolveHandlerEntry(dir, manifest.entry, join(dir, MANIFEST_FILE))
   const schemaJson = await readBundleJson(dir, REQUEST_SCHEMA_FILE, { optional: true })
-  const requestSchema =
-    schemaJson !== undefined
-      ? parseRequestSchema(schemaJson, join(dir, REQUEST_SCHEMA_FILE))
-      : preprocessor === null
-        ? null
-        : requestSchemaOf(manifest.name, preprocessor)
+  const requestSchema = servedRequestSchema(
+    manifest.name,
+    preprocessor,
+    schemaJson,
+    join(dir, REQUEST_SCHEMA_FILE),
+  )
   const example = await readBundleJson(dir, EXAMPLE_FILE, { optional: true })
   return {
     dir,
@@ -68,7 +68,19 @@ export async function readModelDir(dir: string): Promise<ModelDir> {
   }
 }
 
-function requestSchemaOf(model: string, preprocessor: Preprocessor): RequestSchema {
+/**
+ * What the rows of a model are checked against: its schema.json (`schemaJson`, read from `file`), else
+ * one derived from its preprocessor (a run from before schema.json: every feature required), else none.
+ * Serving and the evaluation's behaviour checks share it, so both answer the same rows alike.
+ */
+export function servedRequestSchema(
+  model: string,
+  preprocessor: Preprocessor | null,
+  schemaJson: unknown,
+  file: string,
+): RequestSchema | null {
+  if (schemaJson !== undefined) return parseRequestSchema(schemaJson, file)
+  if (preprocessor === null) return null
   const { features, label } = preprocessor.toJSON()
   return deriveRequestSchema({ model, schema: { features, label }, preprocessor })
 }

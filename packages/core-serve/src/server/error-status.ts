@@ -1,4 +1,5 @@
 // Decides the status and client-facing message for anything thrown while serving a request.
+import type { OutgoingHttpHeaders } from 'node:http'
 import { isUserError } from '@sagepack/core-data'
 import type { ErrorLocation } from '../handler/invocation-error'
 import { invocationStatusOf } from '../handler/to-invocation-error'
@@ -11,10 +12,15 @@ export interface ErrorAnswer {
   internal: boolean
   /** The row and field a 400 is about, when the check that failed knows them. */
   where?: ErrorLocation
+  /** Headers that go with the status, e.g. Retry-After on a 503. */
+  headers?: OutgoingHttpHeaders
 }
 
 export function errorAnswer(error: unknown): ErrorAnswer {
-  if (error instanceof HttpError) return { status: error.status, message: error.message, internal: false }
+  if (error instanceof HttpError) {
+    const answer = { status: error.status, message: error.message, internal: false }
+    return error.headers ? { ...answer, headers: { ...error.headers } } : answer
+  }
   const invocationStatus = invocationStatusOf(error)
   if (invocationStatus !== undefined) {
     const { where } = error as { where?: ErrorLocation }
