@@ -29,6 +29,7 @@ const ROOT_FILES = [
   '.npmrc',
   // Bundles declare their native packages from the runtime image's package list.
   'containers/runtime/package.json',
+  'containers/runtime/package.gpu.json',
 ]
 
 export function throwawayWorkspace(): string {
