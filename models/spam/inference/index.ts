@@ -1,7 +1,7 @@
 // The spam inference handler: the runtime's defaults load the ONNX model and the fitted
 // preprocessor. Each request row's text is put in the form the training data has (whitespace
 // collapsed, cut within MAX_TEXT_CHARS) before the bag of words, and each answer says ham or spam
-// with the probability of spam, the number a mail filter thresholds.
+// with the probability of spam, the number a mail filter thresholds, and the probability of each class.
 import { defaultPreprocess, defineHandler } from '@sagepack/core-serve'
 import { SPAM_CLASSES } from '../train/spam-schema'
 import { TEXT_FIELD, withMessageText } from './request-text'
@@ -22,7 +22,9 @@ export default defineHandler({
     const k = classes.length
     return rows.map((_, row) => {
       const probability = outputs[row * k + spam] as number
-      return { label: probability > 0.5 ? 'spam' : 'ham', spam_probability: probability }
+      const probabilities: Record<string, number> = {}
+      for (let i = 0; i < k; i++) probabilities[classes[i] as string] = outputs[row * k + i] as number
+      return { label: probability > 0.5 ? 'spam' : 'ham', spam_probability: probability, probabilities }
     })
   },
 })

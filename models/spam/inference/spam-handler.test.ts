@@ -22,11 +22,11 @@ const features = (rows: Parameters<NonNullable<typeof handler.preprocess>>[0]) =
   handler.preprocess?.(rows, model, context) as Float32Array
 
 describe('the spam handler', () => {
-  it('answers each row with ham or spam and the probability of spam', () => {
+  it('answers each row with ham or spam, the probability of spam and the probability of each class', () => {
     const outputs = new Float32Array([0.9, 0.1, 0.2, 0.8])
     expect(handler.postprocess?.(outputs, [{}, {}], model, context)).toEqual([
-      { label: 'ham', spam_probability: outputs[1] },
-      { label: 'spam', spam_probability: outputs[3] },
+      { label: 'ham', spam_probability: outputs[1], probabilities: { ham: outputs[0], spam: outputs[1] } },
+      { label: 'spam', spam_probability: outputs[3], probabilities: { ham: outputs[2], spam: outputs[3] } },
     ])
   })
 

@@ -42,9 +42,11 @@ describe('sagepack bundle', () => {
       'code/inference.mjs',
       'code/package.json',
       'config.json',
+      'example.json',
       'manifest.json',
       'model.onnx',
       'preprocessor.json',
+      'schema.json',
     ])
     expect(new Set(entries.map((e) => e.mode))).toEqual(new Set([0o644]))
   })
@@ -179,6 +181,23 @@ describe('sagepack inspect', () => {
     expect(result.stdout).toContain('verified: every file matches manifest.json (sha256 and size)')
     expect(result.stdout).toMatch(/0644 .* model\.onnx/)
   })
+
+  it('prints the request schema the bundle carries, and the whole JSON Schema with --json', async () => {
+    const result = await sagepack(['inspect', first])
+    const table = result.stdout.slice(result.stdout.indexOf('request schema (schema.json'))
+    expect(table).toContain(
+      '4 features in row (CSV) order; fields that are not features are ignored with a warning',
+    )
+    // The training split's smallest and largest sepal length: iris.csv's are 4.3 and 7.9.
+    const sepal = /\n {2}sepal_length +numeric +refused \(400\) +(\S+) to (\S+) +cm\n/.exec(table)
+    expect(Number(sepal?.[1])).toBeGreaterThanOrEqual(4.3)
+    expect(Number(sepal?.[2])).toBeLessThanOrEqual(7.9)
+    expect(table).toContain('predicts species: one of setosa, versicolor, virginica')
+    const json = JSON.parse((await sagepack(['inspect', first, '--json'])).stdout)
+    expect(json.schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    expect(json.schema.required).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width'])
+    expect(json.manifest.files.map((file: { path: string }) => file.path)).toContain('schema.json')
+  }, 30_000)
 
   it('catches a flipped byte in a file, naming the file', async () => {
     const dir = scratch()

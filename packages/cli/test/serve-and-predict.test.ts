@@ -3,7 +3,7 @@
 // person does (Ctrl-C, which the terminal sends to the whole process group), leaving nothing in
 // $TMPDIR; `pnpm predict` writes batch predictions through the same handler.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -105,6 +105,48 @@ describe('sagepack serve', () => {
     const extracted = /to (\S+sagepack-iris-\S+)\n/.exec(result.stdout)?.[1]
     expect(extracted).toBeDefined()
     expect(existsSync(extracted as string)).toBe(false)
+  }, 90_000)
+})
+
+describe('sagepack serve --open', () => {
+  /** Serves the test bundle with --open on PATH `path`; resolves with what it printed once the page is up. */
+  async function serveWithOpen(path: string): Promise<{ stdout: string; stderr: string; page: string }> {
+    const port = await freePort()
+    const served = startSagepack(
+      ['serve', 'iris', '--bundle', iris.bundle, '--port', String(port), '--workers', '1', '--open'],
+      {
+        PATH: path,
+      },
+    )
+    const page = `http://localhost:${port}/`
+    try {
+      await waitForPing(`http://127.0.0.1:${port}`)
+      await expect.poll(served.stdout, { timeout: 10_000 }).toContain(`try iris in a browser: ${page}`)
+      // The opener runs after the address is printed; give it a moment to run or fail.
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    } finally {
+      served.child.kill('SIGTERM')
+    }
+    const result = await served.result
+    return { stdout: result.stdout, stderr: result.stderr, page }
+  }
+
+  it("opens the page with the platform's opener (xdg-open here)", async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'opener-'))
+    const opened = join(bin, 'opened.txt')
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\necho "$@" > ${opened}\n`)
+    chmodSync(join(bin, 'xdg-open'), 0o755)
+    const { stderr, page } = await serveWithOpen(`${bin}:/usr/bin:/bin`)
+    expect(readFileSync(opened, 'utf8')).toBe(`${page}\n`)
+    expect(stderr).not.toContain('--open')
+  }, 90_000)
+
+  it('says plainly when there is no opener, with the address to open by hand', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'no-opener-'))
+    const { stderr, page } = await serveWithOpen(empty)
+    expect(stderr).toContain(
+      `--open: there is no xdg-open on this machine to open a browser with (xdg-utils provides it: apt-get install xdg-utils); open ${page} yourself`,
+    )
   }, 90_000)
 })
 

@@ -27,6 +27,9 @@ const ROOT_FILES = [
   '.ci/test-report-files.ts',
   '.ci/unhandled-errors-reporter.ts',
   '.npmrc',
+  // Bundles declare their native packages from the runtime image's package list.
+  'containers/runtime/package.json',
+  'containers/runtime/package.gpu.json',
 ]
 
 export function throwawayWorkspace(): string {

@@ -43,6 +43,7 @@ describe('pnpm train iris (end to end, from the command line)', () => {
       'model/model.json',
       'model/weights.bin',
       'model/preprocessor.json',
+      'model/schema.json',
       'logs/train.log',
       'input/config/hyperparameters.json',
       'input/data/train/iris.csv',
@@ -55,6 +56,36 @@ describe('pnpm train iris (end to end, from the command line)', () => {
     expect(typeof record.git.dirty).toBe('boolean')
     expect(readJson(join(run, 'data-checks.json')).passed).toBe(true)
     expect(readFileSync(join(run, 'logs', 'train.log'), 'utf8')).toContain('epoch=1 ')
+  })
+
+  it('writes the request schema with the ranges of the rows it trained on, every feature required', () => {
+    const run = onlyRun(runsRoot)
+    const schema = readJson(join(run, 'model', 'schema.json'))
+    // The training split, found by line in the channel's copy of iris.csv.
+    const csv = readFileSync(join(run, 'input', 'data', 'train', 'iris.csv'), 'utf8')
+      .trim()
+      .split('\n')
+    const header = (csv[0] as string).split(',')
+    const trainLines = readFileSync(join(run, 'results', 'train-predictions.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => Number(line.split(',')[1]))
+    expect(trainLines.length).toBeGreaterThan(50)
+    for (const name of ['sepal_length', 'sepal_width', 'petal_length', 'petal_width']) {
+      const column = header.indexOf(name)
+      const values = trainLines.map((line) => Number((csv[line - 1] as string).split(',')[column]))
+      expect(schema.properties[name]['x-sagepack-trainingRange'], name).toEqual({
+        min: Math.min(...values),
+        max: Math.max(...values),
+      })
+      expect(schema.properties[name]['x-sagepack-missing']).toBe('refused')
+    }
+    expect(schema.required).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width'])
+    expect(schema.$defs.label).toMatchObject({
+      title: 'species',
+      enum: ['setosa', 'versicolor', 'virginica'],
+    })
   })
 
   it('ends with the evaluation report of the run, and prints its headline', () => {

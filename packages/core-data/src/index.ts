@@ -35,6 +35,25 @@ export { locationOf, recordLocation } from './readers/input-location'
 export { type CsvRow, type ReadCsvOptions, readCsv } from './readers/read-csv'
 export { type JsonlRow, readJsonl } from './readers/read-jsonl'
 export { type ReadRowsOptions, readRows, type TableRow } from './readers/read-rows'
+export { deriveRequestSchema, type RequestSchemaSources } from './request-schema/derive-request-schema'
+export { parseRequestSchema } from './request-schema/parse-request-schema'
+export {
+  type MissingFill,
+  REQUEST_SCHEMA_FILE,
+  REQUEST_SCHEMA_FORMAT,
+  type RequestFeature,
+  type RequestLabel,
+  type RequestSchema,
+  type ValueRange,
+} from './request-schema/request-schema'
+export {
+  featureJsonSchema,
+  type JsonSchema,
+  labelJsonSchema,
+  requestSchemaDocument,
+  rowJsonSchema,
+  rowValuesJsonSchema,
+} from './request-schema/request-schema-document'
 export {
   type CategoricalFeature,
   type ClassLabel,
@@ -46,6 +65,7 @@ export {
   type Task,
   type TextFeature,
   taskOf,
+  type WhenMissing,
 } from './schema/feature-schema'
 export type { DataObject, DataSource } from './sources/data-source'
 export { type FileDataSourceOptions, fileDataSource } from './sources/file-source'

@@ -1,4 +1,5 @@
-// Public API of @sagepack/core-serve: the SageMaker inference runtime (HTTP server, codecs, handler API, predictors).
+// Public API of @sagepack/core-serve: the SageMaker inference runtime (HTTP server, codecs, validation,
+// handler API, predictors, the try-it page and OpenAPI).
 
 export type { Codec } from './codecs/codec'
 export {
@@ -15,7 +16,7 @@ export { InvocationError } from './handler/invocation-error'
 export { loadHandlerModule } from './handler/load-handler-module'
 export { type InvocationResult, loadServedModel, type ServedModel } from './handler/load-served-model'
 export { runHandler } from './handler/run-handler'
-export { CONFIG_FILE, type ModelDir, readModelDir } from './model-dir/read-model-dir'
+export { CONFIG_FILE, type ModelDir, readModelDir, servedRequestSchema } from './model-dir/read-model-dir'
 export { loadPredictor } from './predictors/load-predictor'
 export { ONNX_MODEL_FILE, OnnxPredictor } from './predictors/onnx-predictor'
 export { TfjsPredictor } from './predictors/tfjs-predictor'
@@ -33,6 +34,7 @@ export {
 } from './server/inference-server'
 export { DEFAULT_MAX_PAYLOAD_MB, MB, maxPayloadBytesFrom, maxPayloadMbFromEnv } from './server/payload-limit'
 export { installShutdownHandlers, type ShutdownOptions } from './server/shutdown-signals'
+export { TRY_PAGE_ASSETS_SOURCE } from './try-page/page-assets'
 export { createInProcessRunner, type InProcessRunner } from './workers/in-process-runner'
 export {
   DEFAULT_INVOCATION_TIMEOUT_S,

@@ -24,6 +24,8 @@ export interface VerifiedArchive {
   entries: ArchiveListing[]
   /** The parsed manifest.json, when the archive has one. */
   manifest: UncheckedManifest | undefined
+  /** The bytes of the small files asked for by path (`keep`), those the archive holds. */
+  kept: ReadonlyMap<string, Buffer>
 }
 
 /** A manifest of millions of files stays far below this; anything larger is not a manifest. */
@@ -36,17 +38,21 @@ export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
  * Every problem is reported at once, but one: a file that the list (`expected`, else the manifest
  * once it has been read) does not hold at that size stops the reading at its header, so a gzip bomb
  * behind a lying manifest is never inflated.
+ *
+ * `keep` names small files (schema.json) whose bytes the caller wants from the same pass.
  */
 export async function verifyArchive(
   path: string,
   expected?: ManifestFile[],
   members?: readonly MemberSpan[],
+  keep: readonly string[] = [],
 ): Promise<VerifiedArchive> {
   const files: ManifestFile[] = []
   const entries: ArchiveListing[] = []
   const problems: string[] = []
   const seen = new Set<string>()
-  let manifestBytes: Buffer | undefined
+  const keptPaths = new Set([MANIFEST_FILE, ...keep])
+  const kept = new Map<string, Buffer>()
   let sizes = expected && sizesOf(expected)
   const stop = new AbortController()
 
@@ -82,18 +88,20 @@ export async function verifyArchive(
       if (isManifest && entry.size > MAX_MANIFEST_BYTES) {
         problems.push(`${MANIFEST_FILE} is ${entry.size} bytes, too large to be a manifest`)
       }
-      const kept: Buffer[] | undefined = isManifest && entry.size <= MAX_MANIFEST_BYTES ? [] : undefined
+      const pieces: Buffer[] | undefined =
+        keptPaths.has(entryPath) && entry.size <= MAX_MANIFEST_BYTES ? [] : undefined
       entry.on('data', (data: Buffer) => {
         hash.update(data)
         size += data.length
-        kept?.push(data)
+        pieces?.push(data)
       })
       entry.on('end', () => {
         files.push({ path: entryPath, sha256: hash.digest('hex'), size })
-        if (!kept) return
-        manifestBytes = Buffer.concat(kept)
+        if (!pieces) return
+        const bytes = Buffer.concat(pieces)
+        kept.set(entryPath, bytes)
         // From here on each file is held to the size the manifest lists, before it is inflated.
-        sizes ??= sizesOf(parseManifest(manifestBytes, [])?.files ?? [])
+        if (isManifest) sizes ??= sizesOf(parseManifest(bytes, [])?.files ?? [])
       })
     },
     members,
@@ -102,6 +110,7 @@ export async function verifyArchive(
 
   // Stopped early: the files after the stop were never read, so none of them can be called missing.
   if (stop.signal.aborted) throw bundleCorruptError(path, problems)
+  const manifestBytes = kept.get(MANIFEST_FILE)
   const manifest = manifestBytes === undefined ? undefined : parseManifest(manifestBytes, problems)
   if (manifest) {
     problems.push(...manifestMismatches(manifest.files, files, 'the manifest', new Set([MANIFEST_FILE])))
@@ -111,7 +120,7 @@ export async function verifyArchive(
     problems.push(...manifestMismatches(expected, files, 'the expected file list', exempt))
   }
   if (problems.length > 0) throw bundleCorruptError(path, problems)
-  return { files, entries, manifest }
+  return { files, entries, manifest, kept }
 }
 
 function sizesOf(files: readonly ManifestFile[]): Map<string, number> {

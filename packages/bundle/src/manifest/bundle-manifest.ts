@@ -3,6 +3,8 @@
 
 export const MANIFEST_FILE = 'manifest.json'
 export const MANIFEST_FORMAT = 'sagepack.bundle/v1'
+/** The model's example request (its inference/example.json), at the top of a bundle when it has one. */
+export const EXAMPLE_FILE = 'example.json'
 
 export interface ManifestFile {
   /** POSIX path inside the archive, e.g. `code/inference.mjs`. */

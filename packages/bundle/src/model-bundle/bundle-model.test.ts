@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { chmod, cp, mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { extractArchive } from '../archive/extract-archive'
 import { listArchive } from '../archive/read-archive'
 import { fileDigest } from '../manifest/manifest'
 import { bundleModel } from './bundle-model'
@@ -109,5 +110,44 @@ describe('bundleModel', () => {
       readFileSync(join(scratch, 'second.tar.gz')).equals(readFileSync(join(scratch, 'first.tar.gz'))),
     ).toBe(true)
     expect(new Set((await listArchive(second.path)).map((entry) => entry.mode))).toEqual(new Set([0o644]))
+  }, 60_000)
+})
+
+describe('the example request', () => {
+  const bundleWith = async (example: string | undefined) => {
+    const scratch = await mkdtemp(join(tmpdir(), 'bundle-example-'))
+    const { modelDir, runDir } = await modelAndRun(scratch)
+    const inferenceEntry = join(modelDir, 'inference', 'index.ts')
+    if (example !== undefined) {
+      await mkdir(join(modelDir, 'inference'))
+      await writeFile(join(modelDir, 'inference', 'example.json'), example)
+    }
+    const outFile = join(scratch, 'model.tar.gz')
+    const built = await bundleModel({
+      workspaceRoot,
+      folder: { name: 'demo', dir: modelDir, inferenceEntry },
+      runId: '20261123-164512-3fa2',
+      runDir,
+      outFile,
+    })
+    return { built, outFile, scratch, examplePath: join(modelDir, 'inference', 'example.json') }
+  }
+
+  it('travels as example.json, byte for byte, with its digest in the manifest', async () => {
+    const example = '{ "instances": [[1, 2]] }\n'
+    const { built, outFile, scratch } = await bundleWith(example)
+    expect(built.manifest.files.find((file) => file.path === 'example.json')?.size).toBe(example.length)
+    await extractArchive(outFile, join(scratch, 'extracted'))
+    expect(await readFile(join(scratch, 'extracted', 'example.json'), 'utf8')).toBe(example)
+  }, 60_000)
+
+  it('is left out when the model has none', async () => {
+    const { built } = await bundleWith(undefined)
+    expect(built.manifest.files.map((file) => file.path)).not.toContain('example.json')
+  }, 60_000)
+
+  it('fails the bundle, naming the file, when it is not JSON or holds no rows', async () => {
+    await expect(bundleWith('{"instances": [1, 2')).rejects.toThrow(/example\.json: is not valid JSON/)
+    await expect(bundleWith('{"instances": []}')).rejects.toThrow(/example\.json: holds no rows/)
   }, 60_000)
 })

@@ -9,9 +9,15 @@ import type { ArchiveEntry } from '../archive/archive-entry'
 import { writeArchive } from '../archive/write-archive'
 import { bundleCacheKey, cachedBundle, recordBundle } from '../cache/bundle-cache'
 import { type BundleFile, collectBundleFiles } from '../collect/collect-bundle-files'
-import { type BundleManifest, MANIFEST_FILE, MANIFEST_FORMAT } from '../manifest/bundle-manifest'
+import {
+  type BundleManifest,
+  EXAMPLE_FILE,
+  MANIFEST_FILE,
+  MANIFEST_FORMAT,
+} from '../manifest/bundle-manifest'
 import { buildManifest, type FileDigest, fileDigest, serializeManifest } from '../manifest/manifest'
 import { buildInferenceCode } from './build-inference-code'
+import { readRequestExample } from './request-example'
 import { runtimeDependencies } from './runtime-dependencies'
 import { runtimeImagePackages } from './runtime-image-packages'
 
@@ -23,7 +29,10 @@ export interface BundledModelFolder {
   name: string
   /** models/<name>/: its package.json gives the version, its .bundleignore what to leave out. */
   dir: string
-  /** models/<name>/inference/index.ts; the default handler is bundled when it does not exist. */
+  /**
+   * models/<name>/inference/index.ts; the default handler is bundled when it does not exist. The
+   * example request beside it (example.json), if any, goes into the bundle too.
+   */
   inferenceEntry: string
 }
 
@@ -75,7 +84,7 @@ export async function bundleModel(options: {
       : fileDigest(file.sourcePath)
   }
   // The inference code builds while the weights are hashed for the manifest: two jobs, two cores.
-  const [code, configDigest, weightDigests, imagePackages] = await Promise.all([
+  const [code, configDigest, weightDigests, example, imagePackages] = await Promise.all([
     buildInferenceCode({
       workspaceRoot: options.workspaceRoot,
       entry: existsSync(folder.inferenceEntry) ? folder.inferenceEntry : undefined,
@@ -83,6 +92,7 @@ export async function bundleModel(options: {
     }),
     fileDigest(configFile),
     Promise.all(weights.map(weightDigest)),
+    readRequestExample(folder.inferenceEntry),
     runtimeImagePackages(options.workspaceRoot),
   ])
   const dependencies = runtimeDependencies(imagePackages, modelFormat, Object.keys(code.externals))
@@ -102,6 +112,7 @@ export async function bundleModel(options: {
     })),
     { archivePath: 'code/inference.mjs', mode: 0o644, source: { data: code.source } },
     { archivePath: 'code/package.json', mode: 0o644, source: { data: codePackage } },
+    ...(example ? [{ archivePath: EXAMPLE_FILE, mode: 0o644, source: { data: example } } as const] : []),
   ]
   const digests = entries.map((entry) => ({
     archivePath: entry.archivePath,

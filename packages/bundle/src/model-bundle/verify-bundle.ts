@@ -11,8 +11,9 @@ export interface VerifiedBundle extends Omit<VerifiedArchive, 'manifest'> {
   manifest: BundleManifest
 }
 
-export async function verifyBundle(archive: string): Promise<VerifiedBundle> {
-  const verified = await verifyArchive(archive)
+/** `keep` names small files (schema.json) whose bytes the caller wants from the same pass. */
+export async function verifyBundle(archive: string, keep: readonly string[] = []): Promise<VerifiedBundle> {
+  const verified = await verifyArchive(archive, undefined, undefined, keep)
   if (!verified.manifest) {
     throw new UserError({
       input: archive,

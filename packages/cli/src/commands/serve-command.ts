@@ -9,6 +9,7 @@ import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-
 import { Command } from 'commander'
 import { bundleForModel } from '../build-bundle/bundle-for-model'
 import { buildRuntime } from '../runtime/build-runtime'
+import { openInBrowser } from './open-in-browser'
 import { parsePort, parseWorkers } from './serve-option-parsers'
 
 /** Inside this package, so the built runtime resolves onnxruntime-node and tfjs as the image's does. */
@@ -19,6 +20,7 @@ interface ServeOptions {
   workers?: number
   bundle?: string
   runsDir?: string
+  open?: boolean
 }
 
 export function serveCommand(): Command {
@@ -28,7 +30,8 @@ export function serveCommand(): Command {
       "Serve a model's bundle locally exactly as SageMaker hosts it: the bundle is verified and extracted\n" +
         "into a temporary folder (SageMaker's /opt/ml/model), and the runtime image's runtime.mjs (built\n" +
         'fresh from this checkout) starts `serve` on it:\n' +
-        'GET /ping, POST /invocations (application/json, text/csv, application/jsonlines), GET /execution-parameters.\n' +
+        'GET /ping, POST /invocations (application/json, text/csv, application/jsonlines), GET /execution-parameters;\n' +
+        "and GET / (a page to try the model in a browser) and GET /openapi.json, made from the bundle's schema.\n" +
         'A model without a bundle is bundled first. Ctrl-C drains in-flight requests and stops; Ctrl-C again\n' +
         'a second or more later stops at once.',
     )
@@ -41,6 +44,7 @@ export function serveCommand(): Command {
     )
     .option('--bundle <file>', 'serve this model.tar.gz instead of models/<model>/dist/model.tar.gz')
     .option('--runs-dir <dir>', 'where runs are kept, if a bundle must be built first')
+    .option('--open', "open the try-it page in the platform's browser once the model is loaded")
     .addHelpText(
       'after',
       "\nExample:\n  pnpm serve iris\n  curl -H 'Content-Type: text/csv' --data-binary $'5.1,3.5,1.4,0.2' localhost:8080/invocations",
@@ -61,15 +65,15 @@ export function serveCommand(): Command {
       const runtimeDir = await mkdtemp(join(RUNTIME_BUILDS, 'runtime-'))
       try {
         const [runtime] = await buildRuntime(runtimeDir)
-        process.exitCode = await runServer(runtime as string, bundle.modelDir, options)
+        process.exitCode = await runServer(runtime as string, bundle.modelDir, bundle.manifest.name, options)
       } finally {
         await Promise.all([bundle.close(), rm(runtimeDir, { recursive: true, force: true })])
       }
     })
 }
 
-function runServer(runtime: string, modelDir: string, options: ServeOptions): Promise<number> {
-  return new Promise((done, reject) => {
+function runServer(runtime: string, modelDir: string, model: string, options: ServeOptions): Promise<number> {
+  const served = new Promise<number>((done, reject) => {
     const child = spawn(process.execPath, [runtime, 'serve'], {
       stdio: 'inherit',
       env: {
@@ -92,4 +96,31 @@ function runServer(runtime: string, modelDir: string, options: ServeOptions): Pr
       done(code ?? 1)
     })
   })
+  void announcePage(model, options, served)
+  return served
+}
+
+/**
+ * Once /ping answers 200 (the page works from then on), prints the page's address and, with --open,
+ * opens it. Gives up quietly when the server stops first: the runtime has said why.
+ */
+async function announcePage(model: string, options: ServeOptions, served: Promise<number>): Promise<void> {
+  let stopped = false
+  void served.finally(() => {
+    stopped = true
+  })
+  const page = `http://localhost:${options.port}/`
+  while (!stopped) {
+    const status = await fetch(`http://127.0.0.1:${options.port}/ping`).then(
+      (response) => response.status,
+      () => 0,
+    )
+    if (status === 200) break
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  if (stopped) return
+  process.stdout.write(`try ${model} in a browser: ${page} (OpenAPI: ${page}openapi.json)\n`)
+  if (!options.open) return
+  const failure = await openInBrowser(page)
+  if (failure) process.stderr.write(`${failure}\n`)
 }

@@ -1,13 +1,17 @@
 // Builds the runtime image's JavaScript: runtime.mjs (train|serve) and invocation-worker.mjs beside
-// it, each one ES module; native and wasm packages stay external and are installed in the image.
-import { mkdir } from 'node:fs/promises'
+// it, each one ES module, and try-page/ (the try-it page's files, served by `serve`); native and wasm
+// packages stay external and are installed in the image. Vega, which draws the page's chart, is
+// bundled in and only evaluated when a chart is first drawn.
+import { cp, mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ESM_BANNER, RUNTIME_EXTERNALS } from '@sagepack/bundle'
-import { INVOCATION_WORKER_SOURCE } from '@sagepack/core-serve'
+import { INVOCATION_WORKER_SOURCE, TRY_PAGE_ASSETS_SOURCE } from '@sagepack/core-serve'
 import { build } from 'esbuild'
 
 const RUNTIME_SOURCE = fileURLToPath(new URL('./runtime-process.ts', import.meta.url))
+/** Where runtime-main.ts looks for the page's files, beside runtime.mjs. */
+const PAGE_ASSETS_DIR = 'try-page'
 
 export async function buildRuntime(outDir: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true })
@@ -24,7 +28,8 @@ export async function buildRuntime(outDir: string): Promise<string[]> {
     logLevel: 'warning',
     banner: { js: ESM_BANNER },
   })
-  return ['runtime.mjs', 'invocation-worker.mjs'].map((file) => join(outDir, file))
+  await cp(TRY_PAGE_ASSETS_SOURCE, join(outDir, PAGE_ASSETS_DIR), { recursive: true })
+  return ['runtime.mjs', 'invocation-worker.mjs', PAGE_ASSETS_DIR].map((file) => join(outDir, file))
 }
 
 if (import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -1,5 +1,6 @@
 // The container entry as a plain process: the esbuild-built runtime.mjs laid out as the Dockerfile
-// lays it out (/opt/sagepack with its node_modules), /opt/ml pointed at temp folders.
+// lays it out (/opt/sagepack with its node_modules and the try-it page's files), /opt/ml pointed at
+// temp folders; the page is opened in a real Chromium to prove it works from the built runtime.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,6 +14,7 @@ import {
   trainAndBundleIris,
   waitForPing,
 } from '../../test/bundled-model.fixture'
+import { launchChromium } from '../../test/chromium.fixture'
 import { buildRuntime } from './build-runtime'
 import { linkImagePackages } from './image-packages.fixture'
 
@@ -67,6 +69,43 @@ describe('the runtime image entry (node runtime.mjs)', () => {
     expect(server.output()).toMatch(/serving iris .*onnx.* on port \d+ with \d+ workers/)
   }, 60_000)
 
+  it('serve: the try-it page works from the built runtime, its files and its chart included', async () => {
+    const port = await freePort()
+    const server = runtime(['serve'], { SM_MODEL_DIR: modelDir, SAGEMAKER_BIND_TO_PORT: String(port) })
+    const url = `http://127.0.0.1:${port}`
+    const browser = await launchChromium()
+    try {
+      await waitForPing(url)
+      const openapi = await fetch(`${url}/openapi.json`)
+      expect(openapi.status).toBe(200)
+      expect(((await openapi.json()) as { info: { title: string } }).info.title).toBe(
+        'iris on the sagepack runtime',
+      )
+      const page = await browser.newPage()
+      const failures: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') failures.push(message.text())
+      })
+      page.on('pageerror', (error) => failures.push(error.message))
+      page.on('requestfailed', (request) => failures.push(`${request.url()} failed`))
+      await page.goto(`${url}/`)
+      await page.locator('#predict:not([disabled])').waitFor()
+      expect(await page.locator('.field').count()).toBe(4)
+      await page.getByRole('button', { name: 'Predict' }).click()
+      // The first example flower (inference/example.json) is a setosa.
+      await page.locator('#predictions').waitFor()
+      expect(await page.locator('#predictions td[data-field="species"]').textContent()).toBe('setosa')
+      // The chart is drawn by the Vega bundled into runtime.mjs: the image has no vega package.
+      await page.locator('#chart').waitFor()
+      expect(existsSync(join(image, 'node_modules', 'vega'))).toBe(false)
+      expect(failures).toEqual([])
+    } finally {
+      await browser.close()
+      server.child.kill('SIGTERM')
+    }
+    expect(await server.exited).toBe(0)
+  }, 60_000)
+
   it('train: reports a missing training entry the SageMaker way (output/failure, non-zero exit)', async () => {
     const root = mkdtempSync(join(tmpdir(), 'sagepack-opt-ml-'))
     mkdirSync(join(root, 'input', 'config'), { recursive: true })
@@ -84,5 +123,6 @@ describe('the runtime image entry (node runtime.mjs)', () => {
     expect(await run.exited).toBe(2)
     expect(run.output()).toContain('usage: sagepack-runtime train|serve')
     expect(existsSync(join(image, 'invocation-worker.mjs'))).toBe(true)
+    expect(existsSync(join(image, 'try-page', 'index.html'))).toBe(true)
   })
 })

@@ -6,9 +6,16 @@ import { trainMain } from '@sagepack/core-train/train-main'
 
 const USAGE = 'usage: sagepack-runtime train|serve\n'
 
-/** Bundled into runtime.mjs, the worker script sits beside it; from source the pool finds its own. */
-function bundledWorkerScript(): URL | undefined {
-  return import.meta.url.endsWith('.ts') ? undefined : new URL('./invocation-worker.mjs', import.meta.url)
+/**
+ * Bundled into runtime.mjs, the worker script and the try-it page's files (try-page/, see
+ * build-runtime.ts) sit beside it; from source the pool and the server find their own.
+ */
+function bundledFiles(): { workerScript: URL; pageAssets: URL } | undefined {
+  if (import.meta.url.endsWith('.ts')) return undefined
+  return {
+    workerScript: new URL('./invocation-worker.mjs', import.meta.url),
+    pageAssets: new URL('./try-page/', import.meta.url),
+  }
 }
 
 export async function runtimeMain(command: string | undefined): Promise<number | undefined> {
@@ -16,9 +23,8 @@ export async function runtimeMain(command: string | undefined): Promise<number |
     case 'train':
       return trainMain()
     case 'serve': {
-      const workerScript = bundledWorkerScript()
       try {
-        await serveMain(workerScript ? { workerScript } : {})
+        await serveMain(bundledFiles() ?? {})
       } catch (error) {
         // A setting the operator can fix (e.g. SAGEMAKER_MODEL_SERVER_WORKERS) is one message, not a trace.
         if (!isUserError(error)) throw error

@@ -1,5 +1,5 @@
 // application/json: `{"instances": [...]}`, `{"inputs": [...]}`, a bare list of rows, or one row object;
-// answers `{"predictions": [...]}`.
+// answers `{"predictions": [...]}`, with `"warnings": [...]` beside them when there are any.
 import { UserError } from '@sagepack/core-data'
 import type { InputRow } from '../handler/handler-api'
 import { withoutByteOrderMark } from './byte-order-mark'
@@ -17,7 +17,10 @@ export const jsonCodec: Codec = {
   mediaType: 'application/json',
   mediaTypes: ['application/json'],
   decode: decodeJson,
-  encode: (predictions) => JSON.stringify({ predictions }),
+  encode: (predictions, warnings) =>
+    warnings === undefined || warnings.length === 0
+      ? JSON.stringify({ predictions })
+      : JSON.stringify({ predictions, warnings }),
 }
 
 function decodeJson(raw: string): InputRow[] {

@@ -5,7 +5,7 @@ import { loadPredictor } from '../predictors/load-predictor'
 import { answerBatch, canBatch } from './answer-batch'
 import { answerEncoded } from './answer-encoded'
 import { defaultLoad } from './default-load'
-import type { EncodedRequest, LoadedModel } from './handler-api'
+import type { EncodedRequest, EncodedResponse, LoadedModel } from './handler-api'
 import { runHandler } from './run-handler'
 
 afterAll(removeModelDirs)
@@ -53,7 +53,17 @@ describe('answerBatch', () => {
     const before = calls()
     const batched = await answerBatch({}, model, requests)
     expect(calls() - before).toBe(1)
-    expect(batched).toEqual(alone.map((response) => ({ response })))
+    // Timings differ run to run; everything else is exactly as on its own.
+    const untimed = ({ timings: _, ...response }: EncodedResponse) => response
+    expect(batched.map((settled) => ('response' in settled ? untimed(settled.response) : settled))).toEqual(
+      alone.map(untimed),
+    )
+    // The one predict call is every request's predict time.
+    const predictTimes = batched.map((settled) =>
+      'response' in settled ? settled.response.timings?.predict : -1,
+    )
+    expect(new Set(predictTimes).size).toBe(1)
+    expect(predictTimes[0]).toBeGreaterThan(0)
   })
 
   it('fails only the request that does not fit, with its own 400', async () => {

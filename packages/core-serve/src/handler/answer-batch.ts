@@ -6,10 +6,12 @@
 // requests one by one.
 
 import { checkFeatureMatrix } from '../predictors/feature-matrix'
+import type { RowChecker } from '../validation/row-checker'
 import { type DecodedRequest, decodeRequest, encodeResponse } from './answer-encoded'
 import type { EncodedRequest, EncodedResponse, InferenceHandler, LoadedModel } from './handler-api'
 import type { InvocationError } from './invocation-error'
 import { postprocessStage, predictStage, preprocessStage } from './run-handler'
+import { noTimings } from './stage-timings'
 import { toInvocationError } from './to-invocation-error'
 
 export type Settled = { response: EncodedResponse } | { error: InvocationError }
@@ -31,6 +33,7 @@ export async function answerBatch<M extends LoadedModel>(
   handler: InferenceHandler<M>,
   model: M,
   requests: EncodedRequest[],
+  checker?: RowChecker,
   workingOn: WorkingOn = () => {},
 ): Promise<Settled[]> {
   const settled: Settled[] = new Array(requests.length)
@@ -38,8 +41,8 @@ export async function answerBatch<M extends LoadedModel>(
   for (const [index, request] of requests.entries()) {
     workingOn(index)
     try {
-      const decoded = decodeRequest(request)
-      const features = await preprocessStage(handler, model, decoded.rows, decoded.context)
+      const decoded = decodeRequest(request, checker)
+      const features = await preprocessStage(handler, model, decoded.rows, decoded.context, decoded.timings)
       // Checked per request: one custom preprocess output of the wrong size would otherwise fail the
       // stacked matrix, and with it every request in the batch.
       checkFeatureMatrix(features, decoded.rows.length, model.predictor.inputWidth)
@@ -52,6 +55,8 @@ export async function answerBatch<M extends LoadedModel>(
   const rows = prepared.reduce((sum, p) => sum + p.decoded.rows.length, 0)
   let outputs: Float32Array | undefined
   if (prepared.length > 0) {
+    // One predict call answers them all: each request's answer reports its whole time.
+    const shared = noTimings()
     try {
       outputs = await predictStage(
         handler,
@@ -59,7 +64,9 @@ export async function answerBatch<M extends LoadedModel>(
         stack(prepared),
         rows,
         (prepared[0] as Prepared).decoded.context,
+        shared,
       )
+      for (const p of prepared) p.decoded.timings.predict = shared.predict
     } catch (error) {
       const failure = toInvocationError(error, 'predict')
       for (const p of prepared) settled[p.index] = { error: failure }
@@ -74,7 +81,14 @@ export async function answerBatch<M extends LoadedModel>(
       offset += count
       workingOn(p.index)
       try {
-        const predictions = await postprocessStage(handler, model, own, p.decoded.rows, p.decoded.context)
+        const predictions = await postprocessStage(
+          handler,
+          model,
+          own,
+          p.decoded.rows,
+          p.decoded.context,
+          p.decoded.timings,
+        )
         settled[p.index] = { response: encodeResponse(p.decoded, predictions) }
       } catch (error) {
         settled[p.index] = { error: toInvocationError(error, 'postprocess') }

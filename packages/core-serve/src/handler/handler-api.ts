@@ -3,6 +3,7 @@
 
 import type { BundleManifest } from '@sagepack/bundle/manifest'
 import type { Preprocessor } from '@sagepack/core-data'
+import type { StageTimings } from './stage-timings'
 
 /** One input row: an object keyed by feature name, or an array in the schema's feature order. */
 export type InputRow = Record<string, unknown> | unknown[]
@@ -81,9 +82,15 @@ export interface EncodedRequest {
 }
 
 export interface EncodedResponse {
-  /** The predictions encoded as `accept`. */
+  /** The predictions encoded as `accept` (a JSON answer lists the warnings beside them). */
   body: string
   responseAttributes?: string
+  /** How many warnings the rows had (see validation/row-checker.ts); absent when none. */
+  warningCount?: number
+  /** The first warnings as the X-Sagepack-Warnings header's value; absent when none. */
+  warningsHeader?: string
+  /** Where the time went in the worker, for the Server-Timing header. */
+  timings?: StageTimings
 }
 
 /**

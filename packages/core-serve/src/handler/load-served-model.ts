@@ -4,6 +4,8 @@
 import { isUserError, UserError } from '@sagepack/core-data'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { loadPredictor } from '../predictors/load-predictor'
+import { createRowChecker } from '../validation/row-checker'
+import type { RowWarning } from '../validation/row-warning'
 import { answerBatch, canBatch, type Settled, type WorkingOn } from './answer-batch'
 import { answerEncoded, type RowsInvoker } from './answer-encoded'
 import { defaultLoad } from './default-load'
@@ -18,13 +20,18 @@ import type {
 } from './handler-api'
 import { loadHandlerModule } from './load-handler-module'
 import { runHandler } from './run-handler'
+import { noTimings } from './stage-timings'
 import { toInvocationError } from './to-invocation-error'
 
-export type InvocationResult = Awaited<ReturnType<RowsInvoker>>
+export type InvocationResult = Awaited<ReturnType<RowsInvoker>> & {
+  /** What the rows were answered despite, as the request schema checks them; absent when none. */
+  warnings?: RowWarning[]
+  warningCount?: number
+}
 
 export interface ServedModel {
   readonly bundle: ModelDir
-  /** Rejects with an InvocationError (400 or 500). */
+  /** Checks the rows against the request schema, then runs them; rejects with an InvocationError (400 or 500). */
   invoke(rows: InputRow[], context: InvocationContext): Promise<InvocationResult>
   /** The same from request text to response text. */
   invokeEncoded(request: EncodedRequest): Promise<EncodedResponse>
@@ -50,19 +57,32 @@ export async function loadServedModel(dir: string, bundle?: ModelDir): Promise<S
   const model = handler.load
     ? await customLoad(handler, context, modelDir.entryPath ?? '')
     : await defaultLoad(context)
+  // Every request is checked before any hook sees it, so a handler's own checks only add to the rule.
+  const checker = modelDir.requestSchema ? createRowChecker(modelDir.requestSchema) : undefined
+  const runRows: RowsInvoker = async (rows, request, timings) => {
+    // A fresh context per call: the handler may set responseAttributes on it.
+    const invocation: InvocationContext = { customAttributes: request.customAttributes }
+    const predictions = rows.length === 0 ? [] : await runHandler(handler, model, rows, invocation, timings)
+    return invocation.responseAttributes === undefined
+      ? { predictions }
+      : { predictions, responseAttributes: invocation.responseAttributes }
+  }
   const served: ServedModel = {
     bundle: modelDir,
     async invoke(rows, request) {
-      // A fresh context per call: the handler may set responseAttributes on it.
-      const invocation: InvocationContext = { customAttributes: request.customAttributes }
-      const predictions = rows.length === 0 ? [] : await runHandler(handler, model, rows, invocation)
-      return invocation.responseAttributes === undefined
-        ? { predictions }
-        : { predictions, responseAttributes: invocation.responseAttributes }
+      const checked = checker?.check(rows)
+      const result: InvocationResult = await runRows(rows, request, noTimings())
+      if (checked && checked.warningCount > 0) {
+        result.warnings = checked.warnings
+        result.warningCount = checked.warningCount
+      }
+      return result
     },
-    invokeEncoded: (request) => answerEncoded(request, served.invoke),
+    invokeEncoded: (request) => answerEncoded(request, runRows, checker),
     async invokeEncodedBatch(requests, workingOn = () => {}) {
-      if (canBatch(handler) && requests.length > 1) return answerBatch(handler, model, requests, workingOn)
+      if (canBatch(handler) && requests.length > 1) {
+        return answerBatch(handler, model, requests, checker, workingOn)
+      }
       // One at a time rather than interleaved: the request in progress is then the one that a hang or
       // a crash of the thread belongs to.
       const settled: Settled[] = []

@@ -1,10 +1,12 @@
 // Runs an invocation through a handler's hooks (preprocess -> predict -> postprocess), each falling
 // back to its default, and turns every failure into an InvocationError with the status it deserves.
-// The stages are exported one by one so that several requests can share one predict call.
+// The stages are exported one by one so that several requests can share one predict call; each adds
+// its time to the `timings` it is given.
 import { defaultPostprocess } from './default-postprocess'
 import { defaultPreprocess } from './default-preprocess'
 import type { InferenceHandler, InputRow, InvocationContext, LoadedModel, Prediction } from './handler-api'
 import { InvocationError } from './invocation-error'
+import type { StageTimings } from './stage-timings'
 import { toInvocationError } from './to-invocation-error'
 
 export async function runHandler<M extends LoadedModel>(
@@ -12,10 +14,11 @@ export async function runHandler<M extends LoadedModel>(
   model: M,
   rows: InputRow[],
   context: InvocationContext,
+  timings?: StageTimings,
 ): Promise<Prediction[]> {
-  const features = await preprocessStage(handler, model, rows, context)
-  const outputs = await predictStage(handler, model, features, rows.length, context)
-  return postprocessStage(handler, model, outputs, rows, context)
+  const features = await preprocessStage(handler, model, rows, context, timings)
+  const outputs = await predictStage(handler, model, features, rows.length, context, timings)
+  return postprocessStage(handler, model, outputs, rows, context, timings)
 }
 
 export function preprocessStage<M extends LoadedModel>(
@@ -23,10 +26,13 @@ export function preprocessStage<M extends LoadedModel>(
   model: M,
   rows: InputRow[],
   context: InvocationContext,
+  timings?: StageTimings,
 ): Promise<Float32Array> {
   // Hooks are called as methods, so a handler object can use `this`.
-  return stage('preprocess', () =>
-    handler.preprocess ? handler.preprocess(rows, model, context) : defaultPreprocess(rows, model),
+  return stage(
+    'preprocess',
+    () => (handler.preprocess ? handler.preprocess(rows, model, context) : defaultPreprocess(rows, model)),
+    timings,
   )
 }
 
@@ -36,9 +42,13 @@ export async function predictStage<M extends LoadedModel>(
   features: Float32Array,
   rows: number,
   context: InvocationContext,
+  timings?: StageTimings,
 ): Promise<Float32Array> {
-  const outputs = await stage('predict', () =>
-    handler.predict ? handler.predict(features, rows, model, context) : model.predictor.run(features, rows),
+  const outputs = await stage(
+    'predict',
+    () =>
+      handler.predict ? handler.predict(features, rows, model, context) : model.predictor.run(features, rows),
+    timings,
   )
   if (!(outputs instanceof Float32Array)) {
     throw new InvocationError(500, `predict returned ${describe(outputs)}, expected a Float32Array`)
@@ -52,11 +62,15 @@ export async function postprocessStage<M extends LoadedModel>(
   outputs: Float32Array,
   rows: InputRow[],
   context: InvocationContext,
+  timings?: StageTimings,
 ): Promise<Prediction[]> {
-  const predictions = await stage('postprocess', () =>
-    handler.postprocess
-      ? handler.postprocess(outputs, rows, model, context)
-      : defaultPostprocess(outputs, rows, model),
+  const predictions = await stage(
+    'postprocess',
+    () =>
+      handler.postprocess
+        ? handler.postprocess(outputs, rows, model, context)
+        : defaultPostprocess(outputs, rows, model),
+    timings,
   )
   if (!Array.isArray(predictions) || predictions.length !== rows.length) {
     const count = Array.isArray(predictions) ? `${predictions.length} predictions` : describe(predictions)
@@ -65,11 +79,18 @@ export async function postprocessStage<M extends LoadedModel>(
   return predictions
 }
 
-async function stage<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+async function stage<T>(
+  name: 'preprocess' | 'predict' | 'postprocess',
+  run: () => T | Promise<T>,
+  timings: StageTimings | undefined,
+): Promise<T> {
+  const started = performance.now()
   try {
     return await run()
   } catch (error) {
     throw toInvocationError(error, name)
+  } finally {
+    if (timings) timings[name] += performance.now() - started
   }
 }
 

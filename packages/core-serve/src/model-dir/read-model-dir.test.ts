@@ -3,7 +3,13 @@ import { join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readModelDir } from './read-model-dir'
-import { IRIS_CLASSES, IRIS_FEATURES, removeModelDirs, writeModelDir } from './test-fixtures/write-model-dir'
+import {
+  IRIS_CLASSES,
+  IRIS_FEATURES,
+  IRIS_TRAINING_RANGES,
+  removeModelDirs,
+  writeModelDir,
+} from './test-fixtures/write-model-dir'
 
 afterAll(removeModelDirs)
 
@@ -84,5 +90,35 @@ describe('readModelDir', () => {
     const { dir } = await writeModelDir()
     await mkdir(join(dir, 'code', 'inference.mjs'), { recursive: true })
     expect((await userErrorOf(readModelDir(dir))).problem).toBe('the handler entry is not a file')
+  })
+
+  it('reads the request schema and the example the bundle carries', async () => {
+    const example = { instances: [[5.1, 3.5, 1.4, 0.2]] }
+    const { dir } = await writeModelDir({ withSchema: true, example })
+    const model = await readModelDir(dir)
+    expect(model.requestSchema?.features.map((feature) => [feature.name, feature.trainingRange])).toEqual(
+      IRIS_FEATURES.map((name) => [name, IRIS_TRAINING_RANGES[name]]),
+    )
+    expect(model.example).toEqual(example)
+  })
+
+  it('derives a schema requiring every feature for a bundle from before schema.json, none without a preprocessor', async () => {
+    const older = await readModelDir((await writeModelDir()).dir)
+    expect(older.requestSchema?.features.map((feature) => feature.name)).toEqual([...IRIS_FEATURES])
+    expect(
+      older.requestSchema?.features.every((f) => f.fill === undefined && f.trainingRange === undefined),
+    ).toBe(true)
+    expect(older.example).toBeUndefined()
+    expect(
+      (await readModelDir((await writeModelDir({ withoutPreprocessor: true })).dir)).requestSchema,
+    ).toBeNull()
+  })
+
+  it('names a damaged schema.json', async () => {
+    const { dir } = await writeModelDir()
+    await writeFile(join(dir, 'schema.json'), '{"x-sagepack-format": "sagepack.schema/v0"}')
+    const error = await userErrorOf(readModelDir(dir))
+    expect(error.input).toBe(`${join(dir, 'schema.json')}, field 'x-sagepack-format'`)
+    expect(error.fix).toMatch(/rebuild the bundle/)
   })
 })

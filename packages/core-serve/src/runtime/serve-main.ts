@@ -7,6 +7,8 @@ import { defaultExecutionParameters } from '../server/execution-parameters'
 import { createInferenceServer, type InferenceServer } from '../server/inference-server'
 import { maxPayloadBytesFrom } from '../server/payload-limit'
 import { installShutdownHandlers } from '../server/shutdown-signals'
+import { defaultPageAssetsDir } from '../try-page/page-assets'
+import { loadTryPage } from '../try-page/try-page'
 import { invocationTimeoutMs } from '../workers/invocation-timeout'
 import { workerCount } from '../workers/worker-count'
 import { createWorkerPool, type WorkerPool } from '../workers/worker-pool'
@@ -18,6 +20,8 @@ export interface ServeOptions {
   env?: Record<string, string | undefined>
   /** The worker script of a bundled runtime; from source the pool finds it itself. */
   workerScript?: string | URL
+  /** The try-it page's files in a bundled runtime (see try-page/page-assets.ts); from source, found itself. */
+  pageAssets?: string | URL
   log?: (line: string) => void
   /** Exit the process on SIGTERM/SIGINT after draining (the runtime does; tests do not). */
   handleSignals?: boolean
@@ -46,7 +50,14 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     log,
   })
+  const tryPage = await loadTryPage(pool.bundle, options.pageAssets ?? defaultPageAssetsDir()).catch(
+    async (error: unknown) => {
+      await pool.close()
+      throw error
+    },
+  )
   const server = createInferenceServer(pool, {
+    tryPage,
     maxPayloadBytes,
     maxBufferedBytes,
     executionParameters: {

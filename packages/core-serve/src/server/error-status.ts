@@ -1,6 +1,7 @@
 // Decides the status and client-facing message for anything thrown while serving a request.
 import type { OutgoingHttpHeaders } from 'node:http'
 import { isUserError } from '@sagepack/core-data'
+import type { ErrorLocation } from '../handler/invocation-error'
 import { invocationStatusOf } from '../handler/to-invocation-error'
 import { HttpError } from './http-error'
 
@@ -9,6 +10,8 @@ export interface ErrorAnswer {
   message: string
   /** True when the fault is ours, not the client's: worth a log line with the stack. */
   internal: boolean
+  /** The row and field a 400 is about, when the check that failed knows them. */
+  where?: ErrorLocation
   /** Headers that go with the status, e.g. Retry-After on a 503. */
   headers?: OutgoingHttpHeaders
 }
@@ -20,7 +23,13 @@ export function errorAnswer(error: unknown): ErrorAnswer {
   }
   const invocationStatus = invocationStatusOf(error)
   if (invocationStatus !== undefined) {
-    return { status: invocationStatus, message: (error as Error).message, internal: invocationStatus >= 500 }
+    const { where } = error as { where?: ErrorLocation }
+    return {
+      status: invocationStatus,
+      message: (error as Error).message,
+      internal: invocationStatus >= 500,
+      ...(where ? { where } : {}),
+    }
   }
   // Codecs report malformed bodies as UserErrors: the client sent them, so they are 400s.
   if (isUserError(error)) return { status: 400, message: error.message, internal: false }

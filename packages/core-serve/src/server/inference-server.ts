@@ -1,7 +1,11 @@
-// The SageMaker inference HTTP server on plain node:http: /ping, /invocations, /execution-parameters.
+// The SageMaker inference HTTP server on plain node:http: /ping, /invocations, /execution-parameters,
+// and, given the bundle's facts, /openapi.json and the try-it page.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { InvocationRunner } from '../handler/handler-api'
+import { openApiRoute } from '../openapi/openapi-route'
+import { pageRoutes } from '../try-page/page-routes'
+import type { TryPage } from '../try-page/try-page'
 import { logRequests } from './access-log'
 import { BodyBudget } from './body-budget'
 import { maxBufferedBytesFrom } from './buffered-body-limit'
@@ -51,6 +55,8 @@ export interface InferenceServerOptions {
   log?: (line: string) => void
   /** One line per request (`POST /invocations 200 3.1ms`) through `log`; default true when `log` is given. */
   accessLog?: boolean
+  /** The bundle's facts and the page's files: serves GET /openapi.json and the try-it page at GET /. */
+  tryPage?: TryPage
   /** Bytes of request bodies held at once, all requests together. Default: SAGEPACK_MAX_BUFFERED_MB, else a
    * share of memory (see buffered-body-limit.ts). */
   maxBufferedBytes?: number
@@ -91,6 +97,10 @@ export function createInferenceServer(
     ['/invocations', invocationsRoute(runner, maxPayloadBytes, writer, budget)],
     ['/execution-parameters', executionParametersRoute(executionParameters, writer)],
   ])
+  if (options.tryPage) {
+    routes.set('/openapi.json', openApiRoute(runner, options.tryPage.facts, executionParameters, writer))
+    for (const [path, route] of pageRoutes(options.tryPage.assets, writer)) routes.set(path, route)
+  }
   const route = routeRequests(routes, writer, (error) => {
     log?.(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   })

@@ -1,6 +1,12 @@
 // POST /invocations: check Content-Type, Accept and the payload size, then hand the body to the runner,
-// which decodes it, runs the model and encodes the predictions off this thread.
-import { type OutgoingHttpHeaders, validateHeaderValue } from 'node:http'
+// which decodes it, runs the model and encodes the predictions off this thread. Every answer says where
+// its time went (Server-Timing); a 200 also carries its warnings as headers.
+import {
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type ServerResponse,
+  validateHeaderValue,
+} from 'node:http'
 import { codecForContentType, responseFormatFor, SUPPORTED_MEDIA_TYPES } from '../codecs/codec-registry'
 import type { InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
@@ -8,6 +14,8 @@ import type { BodyBudget } from './body-budget'
 import { HttpError } from './http-error'
 import { checkDeclaredLength, readBody } from './read-body'
 import type { Route } from './route-request'
+import { SERVER_TIMING_HEADER, serverTimingHeader } from './server-timing'
+import { addWarningHeaders } from './warning-headers'
 import type { ResponseWriter } from './write-response'
 
 const CUSTOM_ATTRIBUTES_HEADER = 'x-amzn-sagemaker-custom-attributes'
@@ -23,36 +31,56 @@ export function invocationsRoute(
   return {
     methods: ['POST'],
     async handle(req, res) {
-      const contentType = req.headers['content-type']
-      const decoder = contentType === undefined ? undefined : codecForContentType(contentType)
-      if (decoder === undefined) {
-        const sent = contentType === undefined ? 'no Content-Type' : `Content-Type ${contentType}`
-        throw new HttpError(415, `cannot read a body with ${sent}; send one of ${SUPPORTED}`)
+      const started = performance.now()
+      try {
+        await answer(req, res, started)
+      } catch (error) {
+        // Set before the error is answered: the error writer's headers are added to it.
+        if (!res.headersSent)
+          res.setHeader(SERVER_TIMING_HEADER, serverTimingHeader(performance.now() - started))
+        throw error
       }
-      // Before reading the body and running the model: an answer the client cannot take is wasted work.
-      const accept = req.headers.accept
-      const format = responseFormatFor(accept)
-      if (format === undefined) {
-        throw new HttpError(406, `cannot answer with Accept ${accept}; accept one of ${SUPPORTED}`)
-      }
-      // The server handles `Expect: 100-continue` itself so that these checks refuse a body unsent.
-      const hold = budget.holdFor(res)
-      checkDeclaredLength(req, maxPayloadBytes, hold)
-      if (req.headers.expect !== undefined) writer.sendContinue(res)
-      const body = await readBody(req, maxPayloadBytes, hold)
-      // Decoding, the model and encoding run where the model runs: this thread only moves bytes.
-      const result = await runner.invoke({
-        body,
-        contentType: decoder.mediaType,
-        accept: format.mediaType,
-        customAttributes: headerText(req.headers[CUSTOM_ATTRIBUTES_HEADER]),
-      })
-      const headers: OutgoingHttpHeaders = { 'content-type': format.mediaType }
-      if (result.responseAttributes !== undefined) {
-        headers[CUSTOM_ATTRIBUTES_HEADER] = checkedAttributes(result.responseAttributes)
-      }
-      writer.send(res, 200, headers, result.body)
     },
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
+    const contentType = req.headers['content-type']
+    const decoder = contentType === undefined ? undefined : codecForContentType(contentType)
+    if (decoder === undefined) {
+      const sent = contentType === undefined ? 'no Content-Type' : `Content-Type ${contentType}`
+      throw new HttpError(415, `cannot read a body with ${sent}; send one of ${SUPPORTED}`)
+    }
+    // Before reading the body and running the model: an answer the client cannot take is wasted work.
+    const accept = req.headers.accept
+    const format = responseFormatFor(accept)
+    if (format === undefined) {
+      throw new HttpError(406, `cannot answer with Accept ${accept}; accept one of ${SUPPORTED}`)
+    }
+    // The server handles `Expect: 100-continue` itself so that these checks refuse a body unsent.
+    const hold = budget.holdFor(res)
+    checkDeclaredLength(req, maxPayloadBytes, hold)
+    if (req.headers.expect !== undefined) writer.sendContinue(res)
+    const body = await readBody(req, maxPayloadBytes, hold)
+    // Decoding, the model and encoding run where the model runs: this thread only moves bytes.
+    const invoked = performance.now()
+    const result = await runner.invoke({
+      body,
+      contentType: decoder.mediaType,
+      accept: format.mediaType,
+      customAttributes: headerText(req.headers[CUSTOM_ATTRIBUTES_HEADER]),
+    })
+    const answered = performance.now()
+    const headers: OutgoingHttpHeaders = { 'content-type': format.mediaType }
+    if (result.responseAttributes !== undefined) {
+      headers[CUSTOM_ATTRIBUTES_HEADER] = checkedAttributes(result.responseAttributes)
+    }
+    addWarningHeaders(headers, result.warningCount, result.warningsHeader)
+    headers[SERVER_TIMING_HEADER] = serverTimingHeader(
+      answered - started,
+      { readMs: invoked - started, roundTripMs: answered - invoked },
+      result.timings,
+    )
+    writer.send(res, 200, headers, result.body)
   }
 }
 

@@ -7,6 +7,8 @@ export interface Route {
   /** Upper case, as Node reports `req.method`. */
   readonly methods: readonly string[]
   handle(req: IncomingMessage, res: ServerResponse): void | Promise<void>
+  /** Left out of the list a 404 gives (the try-it page's own files). */
+  readonly unlisted?: boolean
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
@@ -16,12 +18,15 @@ export function routeRequests(
   writer: ResponseWriter,
   onInternalError: (error: unknown, answer: ErrorAnswer) => void,
 ): RequestListener {
-  const known = [...routes].map(([path, route]) => `${route.methods[0]} ${path}`).join(', ')
+  const known = [...routes]
+    .filter(([, route]) => !route.unlisted)
+    .map(([path, route]) => `${route.methods[0]} ${path}`)
+    .join(', ')
 
   function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
     const answer = errorAnswer(error)
     if (answer.internal) onInternalError(error, answer)
-    writer.sendError(req, res, answer.status, answer.message, answer.headers)
+    writer.sendError(req, res, answer.status, answer.message, answer.headers, answer.where)
   }
 
   return (req, res) => {

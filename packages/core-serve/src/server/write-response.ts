@@ -1,5 +1,6 @@
 // Writes every response the server sends, so keep-alive and error bodies are decided in one place.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import type { ErrorLocation } from '../handler/invocation-error'
 import { discardRefusedBody, type RefusedBodyDrain } from './discard-refused-body'
 
 export interface ResponseWriter {
@@ -8,9 +9,10 @@ export interface ResponseWriter {
   /** `headers` is taken over: the writer adds to it. */
   send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string): void
   /**
-   * Answers `{"error": {"status", "message"}}`, the one error shape of the runtime. When the body is not
-   * read yet, the connection closes after the answer, which waits for the client to finish sending
-   * (within `drain`) unless the client holds the body back for a 100 Continue it did not get.
+   * Answers `{"error": {"status", "message"}}`, the one error shape of the runtime, with the `row` and
+   * `field` of a 400 when it names them. When the body is not read yet, the connection closes after
+   * the answer, which waits for the client to finish sending (within `drain`) unless the client holds
+   * the body back for a 100 Continue it did not get.
    */
   sendError(
     req: IncomingMessage,
@@ -18,6 +20,7 @@ export interface ResponseWriter {
     status: number,
     message: string,
     headers?: OutgoingHttpHeaders,
+    where?: ErrorLocation,
   ): void
 }
 
@@ -50,9 +53,10 @@ export function responseWriter(isClosing: () => boolean, drain: RefusedBodyDrain
     status: number,
     message: string,
     headers: OutgoingHttpHeaders = {},
+    where?: ErrorLocation,
   ): void {
     headers['content-type'] = 'application/json'
-    const body = JSON.stringify({ error: { status, message } })
+    const body = JSON.stringify({ error: { status, message, ...where } })
     if (!hasUnreadBody(req)) {
       send(res, status, headers, body)
       return

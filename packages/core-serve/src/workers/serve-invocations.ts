@@ -63,9 +63,10 @@ async function answer(
   )
   const results = settled.map((result, i): CallResult => {
     const { id } = batch[i] as InvokeMessage
-    return 'response' in result
-      ? { id, response: result.response }
-      : { id, status: result.error.status, message: result.error.message }
+    // A response carries its own stage timings and warnings (EncodedResponse), made here in the worker.
+    if ('response' in result) return { id, response: result.response }
+    const { status, message, where } = result.error
+    return { id, status, message, ...(where ? { where } : {}) }
   })
   Atomics.store(progress, PROGRESS.batchEnd, 0)
   send({ type: 'settled', results })

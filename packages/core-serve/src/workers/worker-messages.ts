@@ -2,6 +2,7 @@
 // which cross threads far cheaper than the rows and predictions they decode to. Calls go over one by
 // one as they arrive; a batch's results come back as one message.
 import type { EncodedRequest, EncodedResponse } from '../handler/handler-api'
+import type { ErrorLocation } from '../handler/invocation-error'
 import type { TransferredError } from './transfer-error'
 
 /** `workerData` of every invocation worker. */
@@ -30,7 +31,7 @@ export interface InvokeMessage {
 
 export type CallResult =
   | { id: number; response: EncodedResponse }
-  | { id: number; status: 400 | 500; message: string }
+  | { id: number; status: 400 | 500; message: string; where?: ErrorLocation }
 
 export type WorkerMessage =
   | { type: 'loaded' }

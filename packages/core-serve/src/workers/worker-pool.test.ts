@@ -2,11 +2,13 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { InputRow, InvocationContext } from '../handler/handler-api'
+import type { EncodedResponse, InputRow, InvocationContext } from '../handler/handler-api'
+import { InvocationError } from '../handler/invocation-error'
 import { invocationErrorOf } from '../handler/test-fixtures/invocation-error-of'
 import {
   IRIS_FEATURES,
   IRIS_ROWS,
+  IRIS_TRAINING_RANGES,
   removeModelDirs,
   writeModelDir,
 } from '../model-dir/test-fixtures/write-model-dir'
@@ -128,6 +130,72 @@ describe('createWorkerPool', () => {
     )
     expect(error.status).toBe(400)
     expect(error.message).toMatch(/^row 0 \(counting from 0\), field 'sepal_width': /)
+  })
+})
+
+describe("a batch's results, settled as one message", () => {
+  it('carry each request its own warnings, stage timings, and the row and field of its 400', async () => {
+    const { dir } = await writeModelDir({ withSchema: true })
+    const pool = await createWorkerPool({ modelDir: dir, workers: 1, workerScript: bundled.script })
+    try {
+      await pool.whenReady()
+      const send = (rows: InputRow[]) =>
+        pool.invoke({
+          body: JSON.stringify({ instances: rows }),
+          contentType: 'application/json',
+          accept: 'application/json',
+          customAttributes: undefined,
+        })
+      const [first, second] = IRIS_ROWS as [Record<string, number>, Record<string, number>]
+      // Sent in one tick: the first runs alone while the rest queue in the worker as its next batch.
+      const settled = await Promise.allSettled([
+        send([first]),
+        send([second]),
+        send([first, { ...second, petal_length: 9.5 }]),
+        send([{ ...first, sepal_width: undefined }]),
+        send([second]),
+      ])
+      const [plain, again, outside, refused, last] = settled
+      for (const answer of [plain, again, outside, last]) expect(answer?.status).toBe('fulfilled')
+      const responses = [plain, again, outside, last].map(
+        (answer) => (answer as PromiseFulfilledResult<EncodedResponse>).value,
+      )
+      const body = (response: EncodedResponse) => JSON.parse(response.body)
+      expect(body(responses[2] as EncodedResponse).warnings).toEqual([
+        {
+          row: 1,
+          field: 'petal_length',
+          message: `9.5 is above the range seen in training (${IRIS_TRAINING_RANGES.petal_length.min} to ${IRIS_TRAINING_RANGES.petal_length.max}); the answer is an extrapolation`,
+        },
+      ])
+      expect(responses[2]?.warningCount).toBe(1)
+      expect(JSON.parse(responses[2]?.warningsHeader ?? '')).toEqual([
+        { row: 1, field: 'petal_length', message: expect.stringContaining('9.5 is above') },
+      ])
+      for (const index of [0, 1, 3]) {
+        expect(responses[index]?.warningCount).toBeUndefined()
+        expect(body(responses[index] as EncodedResponse).warnings).toBeUndefined()
+      }
+      for (const response of responses) {
+        expect(Object.keys(response.timings ?? {}).sort()).toEqual(
+          ['decode', 'encode', 'postprocess', 'predict', 'preprocess', 'validate'].sort(),
+        )
+        expect(response.timings?.predict).toBeGreaterThan(0)
+      }
+      // The queued three that were answered shared one predict call, and each reports its time.
+      const predictTimes = responses.slice(1).map((response) => response.timings?.predict)
+      expect(new Set(predictTimes).size).toBe(1)
+      expect(refused?.status).toBe('rejected')
+      const error = (refused as PromiseRejectedResult).reason
+      expect(error).toBeInstanceOf(InvocationError)
+      expect({ status: error.status, where: error.where }).toEqual({
+        status: 400,
+        where: { row: 0, field: 'sepal_width' },
+      })
+      expect(error.message).toMatch(/^row 0 \(counting from 0\), field 'sepal_width': is missing\n/)
+    } finally {
+      await pool.close()
+    }
   })
 })
 

@@ -302,7 +302,7 @@ class ThreadPool implements WorkerPool {
           if (!call) continue
           entry.calls.delete(result.id)
           if ('response' in result) call.resolve(result.response)
-          else call.reject(new InvocationError(result.status, result.message))
+          else call.reject(new InvocationError(result.status, result.message, result.where))
         }
         // The worker takes the calls it has queued as its next batch right away.
         entry.busySince = performance.now()

@@ -1,11 +1,14 @@
 // The supervised training pipeline most models need, as a train entry: read the channel, check and
 // split the data, fit the preprocessor, train an MLP with early stopping and checkpoints, evaluate
-// every split, and write the model, its preprocessor, the predictions and metrics.json.
+// every split, and write the model, its preprocessor, its request schema, the predictions and metrics.json.
 import { join } from 'node:path'
 import {
   type DatasetSchema,
+  deriveRequestSchema,
   fitPreprocessor,
   PREPROCESSOR_FILE,
+  REQUEST_SCHEMA_FILE,
+  requestSchemaDocument,
   type Task,
   taskOf,
   writeJsonAtomic,
@@ -138,6 +141,14 @@ async function trainSupervised<C>(context: TrainingContext<C>, model: Supervised
 
   await saveModelDir(network, layout.modelDir)
   await writeJsonAtomic(join(layout.modelDir, PREPROCESSOR_FILE), preprocessor.toJSON())
+  // What serving checks requests against: the schema with the ranges and gaps of the rows it was fitted on.
+  const requestSchema = deriveRequestSchema({
+    model: context.model,
+    schema,
+    preprocessor,
+    training: data.splits.train,
+  })
+  await writeJsonAtomic(join(layout.modelDir, REQUEST_SCHEMA_FILE), requestSchemaDocument(requestSchema))
   // Parity is checked on the test split (every split when there is none), the rows the metrics describe.
   const parityRecords =
     data.splits.test.length > 0 ? data.splits.test : [...data.splits.train, ...data.splits.validation]

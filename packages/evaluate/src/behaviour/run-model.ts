@@ -1,15 +1,16 @@
 // The run's model as its bundle would serve it, without building the bundle: the model folder's
 // inference handler (models/<model>/inference/index.ts, the code a bundle ships as code/inference.mjs)
 // loaded through core-serve's handler API, over the run's weights in the format a bundle picks
-// (model.onnx when the export kept it) and its fitted preprocessor. Building the archive itself
-// (esbuild, tar, gzip, the read-back) would add seconds to every training run and prove nothing more
-// about the model's behaviour; the bundle's own tests prove the archive serves the same handler.
+// (model.onnx when the export kept it), its fitted preprocessor and its request schema, which rows
+// are checked against as serving checks them. Building the archive itself (esbuild, tar, gzip, the
+// read-back) would add seconds to every training run and prove nothing more about the model's
+// behaviour; the bundle's own tests prove the archive serves the same handler.
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type BundleManifest, MANIFEST_FORMAT } from '@sagepack/bundle/manifest'
-import { PREPROCESSOR_FILE, Preprocessor, readJsonFile } from '@sagepack/core-data'
-import { loadServedModel, ONNX_MODEL_FILE, type ServedModel } from '@sagepack/core-serve'
+import { PREPROCESSOR_FILE, Preprocessor, REQUEST_SCHEMA_FILE, readJsonFile } from '@sagepack/core-data'
+import { loadServedModel, ONNX_MODEL_FILE, type ServedModel, servedRequestSchema } from '@sagepack/core-serve'
 import type { ModelFolder, RunRecord } from '@sagepack/core-train/workspace'
 
 export async function serveRunModel(
@@ -27,6 +28,13 @@ export async function serveRunModel(
         preprocessorFile,
       )
     : null
+  // The request schema the bundle would carry: rows are checked against it as serving checks them.
+  const schemaFile = join(dir, REQUEST_SCHEMA_FILE)
+  const schemaJson = await readJsonFile(schemaFile, {
+    expected: 'the request schema training wrote',
+    fix: 'train the run again',
+    optional: true,
+  })
   const version = (
     JSON.parse(await readFile(join(folder.dir, 'package.json'), 'utf8')) as { version?: string }
   ).version
@@ -47,5 +55,8 @@ export async function serveRunModel(
     config: run.config,
     preprocessor,
     entryPath: existsSync(folder.inferenceEntry) ? folder.inferenceEntry : null,
+    requestSchema: servedRequestSchema(folder.name, preprocessor, schemaJson, schemaFile),
+    // Only the try-it page and OpenAPI show the example; the checks send their own rows.
+    example: undefined,
   })
 }

@@ -1,12 +1,20 @@
 // Test fixture: writes a real extracted bundle to a temporary folder: a seeded MLP as model.onnx or as
 // tfjs model.json + weights.bin, a preprocessor fitted with core-data, config.json, manifest.json
-// with real digests, and optionally a handler module code/inference.mjs given as plain JS.
+// with real digests, and optionally a handler module code/inference.mjs given as plain JS, the request
+// schema training writes (schema.json) and an example request (example.json).
 import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import type { BundleManifest } from '@sagepack/bundle/manifest'
-import { type DataRecord, type DatasetSchema, fitPreprocessor, type Preprocessor } from '@sagepack/core-data'
+import {
+  type DataRecord,
+  type DatasetSchema,
+  deriveRequestSchema,
+  fitPreprocessor,
+  type Preprocessor,
+  requestSchemaDocument,
+} from '@sagepack/core-data'
 import * as tf from '@tensorflow/tfjs'
 import { encodeOnnxMlp, type MlpSpec, seededLayers } from '../../predictors/test-fixtures/onnx-mlp'
 
@@ -21,6 +29,14 @@ const IRIS_TRAIN: ReadonlyArray<readonly [number, number, number, number, string
   [6.3, 3.3, 6.0, 2.5, 'virginica'],
   [5.8, 2.7, 5.1, 1.9, 'virginica'],
 ]
+
+/** What schema.json says training saw of each feature (the smallest and largest of IRIS_TRAIN). */
+export const IRIS_TRAINING_RANGES = {
+  sepal_length: { min: 4.9, max: 7.0 },
+  sepal_width: { min: 2.7, max: 3.5 },
+  petal_length: { min: 1.4, max: 6.0 },
+  petal_width: { min: 0.2, max: 2.5 },
+} as const
 
 /** Serving rows as objects, e.g. what a JSON request decodes to. */
 export const IRIS_ROWS: ReadonlyArray<Record<string, number>> = [
@@ -38,6 +54,10 @@ export interface ModelDirOptions {
   withoutPreprocessor?: boolean
   /** Fields to override in manifest.json. */
   manifest?: Record<string, unknown>
+  /** Write schema.json as training does, with the training rows' ranges (IRIS_TRAINING_RANGES). */
+  withSchema?: boolean
+  /** Write this as example.json. */
+  example?: unknown
 }
 
 export interface WrittenModelDir {
@@ -64,6 +84,18 @@ export async function writeModelDir(options: ModelDirOptions = {}): Promise<Writ
   await writeFile(join(dir, 'config.json'), `${JSON.stringify({ model: { hiddenUnits: [16, 16] } })}\n`)
   if (!options.withoutPreprocessor) {
     await writeFile(join(dir, 'preprocessor.json'), `${JSON.stringify(preprocessor.toJSON())}\n`)
+  }
+  if (options.withSchema) {
+    const schema = deriveRequestSchema({
+      model: 'iris',
+      schema: irisSchema(task),
+      preprocessor,
+      training: irisRecords(task),
+    })
+    await writeFile(join(dir, 'schema.json'), `${JSON.stringify(requestSchemaDocument(schema))}\n`)
+  }
+  if (options.example !== undefined) {
+    await writeFile(join(dir, 'example.json'), `${JSON.stringify(options.example)}\n`)
   }
   if (options.handler !== undefined) {
     await mkdir(join(dir, 'code'), { recursive: true })

@@ -1,7 +1,7 @@
 // Test fixture: the invocation worker built into one ES module with esbuild, as the runtime image ships
 // it. A worker started from it loads in a fraction of the time one started from TypeScript source
 // takes, so tests that restart workers again and again run as fast as production does.
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
@@ -23,6 +23,8 @@ export interface BundledWorker {
 }
 
 export async function buildBundledWorker(): Promise<BundledWorker> {
+  // A fresh install has no node_modules/.cache yet.
+  await mkdir(CACHE, { recursive: true })
   const dir = await mkdtemp(join(CACHE, 'invocation-worker-'))
   const outfile = join(dir, 'invocation-worker.mjs')
   await build({
