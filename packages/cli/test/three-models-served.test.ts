@@ -3,6 +3,7 @@
 // Chromium the try-it page answers what curl gets, shows the warning of a value outside what training
 // saw, and shows a 400 next to the field left empty. Screenshots of each state are kept in
 // .test-results/try-page/ for a person to look at.
+
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
@@ -10,9 +11,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { verifyArchive } from '@sagepack/bundle'
+import { launchChromium } from '@sagepack/core-data/testing'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './chromium.fixture'
 import { type ServedModel, trainBundleAndServe } from './served-model.fixture'
 
 const SCREENSHOTS = fileURLToPath(new URL('../.test-results/try-page/', import.meta.url))

@@ -1,6 +1,7 @@
 // End to end on a real iris run (trained once by the real pipeline, into a throw-away runs folder):
 // the report folder and what report.json says, the champion from release.json or another run, the
 // gates, the errors a user can cause, and the page as a person sees it in a real headless Chromium.
+
 import { createHash } from 'node:crypto'
 import {
   cpSync,
@@ -14,12 +15,12 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { launchChromium } from '@sagepack/core-data/testing'
 import { type ModelTrainedForTest, trainModelForTest } from '@sagepack/core-train/testing'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type EvaluatedRun, evaluateRun } from './evaluate-run'
 import type { EvaluationReport } from './report/report-types'
-import { launchChromium } from './report/test-fixtures/launch-chromium'
 
 const workspaceRoot = findWorkspaceRoot()
 const folder = locateModel(workspaceRoot, 'iris')

@@ -1,11 +1,13 @@
 // The container entry as a plain process: the esbuild-built runtime.mjs laid out as the Dockerfile
 // lays it out (/opt/sagepack with its node_modules and the try-it page's files), /opt/ml pointed at
 // temp folders; the page is opened in a real Chromium to prove it works from the built runtime.
+
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { extractArchive } from '@sagepack/bundle'
+import { launchChromium } from '@sagepack/core-data/testing'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   FLOWER_SPECIES,
@@ -14,7 +16,6 @@ import {
   trainAndBundleIris,
   waitForPing,
 } from '../../test/bundled-model.fixture'
-import { launchChromium } from '../../test/chromium.fixture'
 import { buildRuntime } from './build-runtime'
 import { linkImagePackages } from './image-packages.fixture'
 

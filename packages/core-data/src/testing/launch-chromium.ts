@@ -1,10 +1,12 @@
 // A real headless Chromium for tests that look at pages as a person would: Debian's chromium package
-// (.ci/run installs it when missing), or the browser $SAGEPACK_CHROMIUM names, driven by playwright-core.
+// (.ci/run installs it when missing), or the browser $SAGEPACK_CHROMIUM names, driven by playwright-core,
+// which downloads no browser of its own (GitHub's runners have Google Chrome instead).
 import { existsSync } from 'node:fs'
 import { type Browser, chromium } from 'playwright-core'
 
 const DEFAULT_CHROMIUM = '/usr/bin/chromium'
 
+/** One launch per test file: a browser starts in seconds, a page in milliseconds. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.SAGEPACK_CHROMIUM || DEFAULT_CHROMIUM
   if (!existsSync(executablePath)) {
