@@ -13,6 +13,7 @@ import { archivePathProblem } from './archive-path'
 import { chooseCompressionMethod } from './compression-level'
 import { gzipMember } from './gzip-member'
 import { forEachInOrder } from './ordered-work-window'
+import { type PhaseListener, phaseTally, startPhase } from './phase-timing'
 import type { MemberSpan } from './read-archive'
 import { tarChunks } from './tar-chunks'
 import { END_OF_ARCHIVE, tarFileLength } from './tar-header'
@@ -32,6 +33,8 @@ export interface WriteArchiveOptions {
    * entries give the same bytes only with the same chunk size. Tests use a small one.
    */
   chunkSize?: number
+  /** Called as each phase (compress, write, sync, read back and verify) ends, with its wall and CPU time. */
+  onPhase?: PhaseListener
 }
 
 export interface WrittenArchive {
@@ -73,6 +76,8 @@ export async function writeArchive(
     let size = 0
     let bytesDone = 0
     options.onProgress?.(0, bytesTotal)
+    const endCompress = startPhase('compress', options.onPhase)
+    const writes = phaseTally('write', 'compress')
     await forEachInOrder(
       tarChunks(sorted, {
         chunkSize,
@@ -81,7 +86,7 @@ export async function writeArchive(
       }),
       async (chunk) => ({ member: await gzipMember(chunk, await chooseCompressionMethod(chunk)), chunk }),
       async ({ member, chunk }) => {
-        await writeAll(file, member)
+        await writes.time(() => writeAll(file, member))
         members.push({ offset: size, length: member.reduce((sum, part) => sum + part.byteLength, 0) })
         for (const part of member) {
           archiveHash.update(part)
@@ -93,14 +98,19 @@ export async function writeArchive(
       },
       window,
     )
+    endCompress()
+    writes.report(options.onPhase)
     // The chunk buffers are done with; let them go before the read-back allocates its own.
     freeChunks.length = 0
     // On disk before the rename, so a crash cannot leave the new name pointing at missing data. The
     // check reads the file back from the page cache meanwhile: flushing is disk time, checking is CPU.
+    const endReadBack = startPhase('read back and verify', options.onPhase)
+    const syncs = phaseTally('sync', 'read back and verify')
     const [synced, verified] = await Promise.allSettled([
-      file.sync(),
-      verifyWritten(tempFile, outFile, written, members),
+      syncs.time(() => file.sync()),
+      verifyWritten(tempFile, outFile, written, members).finally(endReadBack),
     ])
+    syncs.report(options.onPhase)
     if (verified.status === 'rejected') throw verified.reason
     if (synced.status === 'rejected') throw synced.reason
     handle = undefined

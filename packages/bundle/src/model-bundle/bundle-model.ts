@@ -6,6 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { gitState, UserError } from '@sagepack/core-data'
 import type { ArchiveEntry } from '../archive/archive-entry'
+import { type PhaseListener, startPhase } from '../archive/phase-timing'
 import { writeArchive } from '../archive/write-archive'
 import { bundleCacheKey, cachedBundle, recordBundle } from '../cache/bundle-cache'
 import { type BundleFile, collectBundleFiles } from '../collect/collect-bundle-files'
@@ -47,8 +48,11 @@ export async function bundleModel(options: {
    */
   artifactDigests?: ReadonlyMap<string, FileDigest>
   onProgress?: (done: number, total: number) => void
+  /** Called as each phase ends (collect and hash, then the archive writer's), with its wall and CPU time. */
+  onPhase?: PhaseListener
 }): Promise<BundleResult> {
   const { folder, runDir } = options
+  const endCollect = startPhase('collect and hash', options.onPhase)
   const modelArtifacts = await collectBundleFiles(join(runDir, 'model'), {
     ignoreFile: join(folder.dir, BUNDLE_IGNORE_FILE),
   })
@@ -130,13 +134,13 @@ export async function bundleModel(options: {
   entries.push(manifestEntry)
   const outFile = options.outFile ?? join(folder.dir, BUNDLE_FILE)
   const cached = await cachedBundle(outFile, key)
+  endCollect()
   if (cached) return { path: outFile, ...cached, cached: true }
   await mkdir(dirname(outFile), { recursive: true })
-  const written = await writeArchive(
-    entries,
-    outFile,
-    options.onProgress ? { onProgress: options.onProgress } : {},
-  )
+  const written = await writeArchive(entries, outFile, {
+    onProgress: options.onProgress,
+    onPhase: options.onPhase,
+  })
   const result = { sha256: written.sha256, size: written.size, manifest }
   await recordBundle(outFile, key, result)
   return { path: outFile, ...result, cached: false }
