@@ -2,12 +2,12 @@
 // valid gzip stream (RFC 1952, section 2.2) that gzip, GNU tar, Python and node-tar read as a whole, so
 // chunks can be compressed independently and in parallel.
 import { constants, crc32, createGzip } from 'node:zlib'
-import type { CompressionMethod } from './compression-level'
+
+/** store: no compression; huffman: entropy coding only (Z_HUFFMAN_ONLY); deflate: gzip's default level 6. */
+export type CompressionMethod = 'store' | 'huffman' | 'deflate'
 
 /** Byte 9 of a gzip header names the OS that wrote it; 255 ("unknown") makes it the same everywhere. */
 const OS_UNKNOWN = 255
-/** zlib's output buffer size: a few trips between thread pool and main thread per chunk, little slack. */
-const ZLIB_OUTPUT_PIECE = 1024 * 1024
 /** A stored deflate block holds at most 65535 bytes (RFC 1951, 3.2.4). */
 const MAX_STORED_BLOCK = 0xffff
 
@@ -25,10 +25,11 @@ export async function gzipMember(data: Uint8Array, method: CompressionMethod): P
       ? // memLevel 9: Huffman-only coding runs about 15% faster with it, for the same output.
         { level: 1, memLevel: 9, strategy: constants.Z_HUFFMAN_ONLY }
       : { level: 6, strategy: constants.Z_DEFAULT_STRATEGY }
-  // The stream API rather than zlib.gzip(): its output pieces are handed on as they are, where the
-  // one-shot API would concatenate them into one more copy.
+  // One output buffer with room for the whole member: one trip to the thread pool per chunk. In pieces,
+  // each piece waits for the main thread to hand out the next buffer, and the cores idle while it
+  // hashes. The stream API hands on what it wrote without copying it again.
   const parts: Buffer[] = []
-  const compressor = createGzip({ ...options, chunkSize: ZLIB_OUTPUT_PIECE })
+  const compressor = createGzip({ ...options, chunkSize: memberRoom(data.byteLength) })
   compressor.on('data', (piece: Buffer) => parts.push(piece))
   await new Promise<void>((resolve, reject) => {
     compressor.on('end', resolve)
@@ -37,8 +38,18 @@ export async function gzipMember(data: Uint8Array, method: CompressionMethod): P
   })
   const header = parts[0]
   if (header === undefined || header.length < 10) throw new Error('gzipMember: zlib wrote no gzip header')
+  // XFL: zlib writes 4 ("fastest") for Huffman-only members; 0 in every member, whatever the method.
+  header[8] = 0
   header[9] = OS_UNKNOWN
   return parts
+}
+
+/**
+ * Deflate never writes much more than it reads (it falls back to stored blocks, 5 bytes per 64 KiB),
+ * plus the gzip header and trailer. Were it ever more, zlib would only take a second buffer.
+ */
+function memberRoom(bytes: number): number {
+  return bytes + (bytes >> 10) + 1024
 }
 
 /** A gzip member whose deflate stream is stored blocks: header, blocks over slices of `data`, trailer. */

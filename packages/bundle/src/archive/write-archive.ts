@@ -10,8 +10,7 @@ import { isUserError, UserError } from '@sagepack/core-data'
 import type { ManifestFile } from '../manifest/bundle-manifest'
 import { type ArchiveEntry, compareArchivePaths, entrySize } from './archive-entry'
 import { archivePathProblem } from './archive-path'
-import { chooseCompressionMethod } from './compression-level'
-import { gzipMember } from './gzip-member'
+import { compressChunk } from './compression-level'
 import { forEachInOrder } from './ordered-work-window'
 import { type PhaseListener, phaseTally, startPhase } from './phase-timing'
 import type { MemberSpan } from './read-archive'
@@ -21,7 +20,7 @@ import { verifyArchive } from './verify-archive'
 
 export interface WriteArchiveOptions {
   /**
-   * Chunks in flight at once (concurrency + 1, at most 64 MiB of them); default
+   * Chunks in flight at once (concurrency + 2, at most 16 MiB of them); default
    * os.availableParallelism(). Compression runs on libuv's thread pool, so UV_THREADPOOL_SIZE (default
    * 4, read when the process starts) bounds how many compress at the same moment.
    */
@@ -29,7 +28,7 @@ export interface WriteArchiveOptions {
   /** Called after each chunk is written, with bytes of the (uncompressed) tar stream. */
   onProgress?: (bytesDone: number, bytesTotal: number) => void
   /**
-   * Bytes of the tar stream per gzip member (default 6 MiB). Part of the output format: the same
+   * Bytes of the tar stream per gzip member (default 2 MiB). Part of the output format: the same
    * entries give the same bytes only with the same chunk size. Tests use a small one.
    */
   chunkSize?: number
@@ -43,9 +42,16 @@ export interface WrittenArchive {
   size: number
 }
 
-const DEFAULT_CHUNK_SIZE = 6 * 1024 * 1024
+/**
+ * Small enough that the members in flight, and the output buffers zlib leaves for the collector (which
+ * frees them tens of MiB late), keep the resident set flat and small; large enough that what each member
+ * costs (a trip to the thread pool and back, 18 bytes of gzip framing) is noise.
+ */
+const DEFAULT_CHUNK_SIZE = 2 * 1024 * 1024
 /** Uncompressed bytes in flight at most, whatever the concurrency, so memory stays flat. */
-const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024
+const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024
+/** Members handed to the kernel and not yet written: enough to keep compressing while it copies. */
+const MAX_PENDING_WRITES = 2
 
 export async function writeArchive(
   entries: ArchiveEntry[],
@@ -55,7 +61,8 @@ export async function writeArchive(
   const sorted = sortedCheckedEntries(entries, outFile)
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? availableParallelism()))
-  const window = Math.max(2, Math.min(concurrency + 1, Math.floor(MAX_IN_FLIGHT_BYTES / chunkSize)))
+  // One chunk per core compressing, one being read, one waiting to be handed on.
+  const window = Math.max(2, Math.min(concurrency + 2, Math.floor(MAX_IN_FLIGHT_BYTES / chunkSize)))
   const bytesTotal =
     sorted.reduce(
       (sum, entry) =>
@@ -65,6 +72,9 @@ export async function writeArchive(
 
   const tempFile = join(dirname(outFile), `.${basename(outFile)}.${randomBytes(6).toString('hex')}.tmp`)
   let handle: FileHandle | undefined
+  // Each member goes to its own offset, so its write need not wait for the one before: compressing
+  // goes on while the kernel copies members into the page cache. A few writes in flight at most.
+  const pendingWrites: Promise<void>[] = []
   try {
     const file = await open(tempFile, 'wx', 0o644)
     handle = file
@@ -84,20 +94,27 @@ export async function writeArchive(
         allocate: () => freeChunks.pop() ?? Buffer.allocUnsafe(chunkSize),
         onEntryDigest: (path, sha256, bytes) => written.push({ path, sha256, size: bytes }),
       }),
-      async (chunk) => ({ member: await gzipMember(chunk, await chooseCompressionMethod(chunk)), chunk }),
+      async (chunk) => ({ member: (await compressChunk(chunk)).member, chunk }),
       async ({ member, chunk }) => {
-        await writes.time(() => writeAll(file, member))
-        members.push({ offset: size, length: member.reduce((sum, part) => sum + part.byteLength, 0) })
-        for (const part of member) {
-          archiveHash.update(part)
-          size += part.byteLength
-        }
-        bytesDone += chunk.length
-        if (chunk.length === chunkSize) freeChunks.push(chunk)
-        options.onProgress?.(bytesDone, bytesTotal)
+        const length = member.reduce((sum, part) => sum + part.byteLength, 0)
+        members.push({ offset: size, length, inflatedLength: chunk.length })
+        const write = writes.time(() => writeAllAt(file, member, size))
+        // A stored member's data is the chunk itself: the chunk is reused only once it is written.
+        const done = write.then(() => {
+          if (chunk.length === chunkSize) freeChunks.push(chunk)
+          bytesDone += chunk.length
+          options.onProgress?.(bytesDone, bytesTotal)
+        })
+        // Awaited below; if an earlier write fails first, this one's rejection must not go unhandled.
+        done.catch(() => {})
+        pendingWrites.push(done)
+        for (const part of member) archiveHash.update(part)
+        size += length
+        if (pendingWrites.length > MAX_PENDING_WRITES) await pendingWrites.shift()
       },
       window,
     )
+    await Promise.all(pendingWrites)
     endCompress()
     writes.report(options.onPhase)
     // The chunk buffers are done with; let them go before the read-back allocates its own.
@@ -118,6 +135,8 @@ export async function writeArchive(
     await rename(tempFile, outFile)
     return { sha256: archiveHash.digest('hex'), size }
   } catch (error) {
+    // No write may land in the temp file after it is removed.
+    await Promise.allSettled(pendingWrites)
     await handle?.close().catch(() => {})
     await rm(tempFile, { force: true })
     throw error
@@ -155,11 +174,13 @@ function sortedCheckedEntries(entries: ArchiveEntry[], outFile: string): Archive
   return sorted
 }
 
-/** Writes the parts in order, going on where a short write stopped. */
-async function writeAll(file: FileHandle, parts: Uint8Array[]): Promise<void> {
+/** Writes the parts in order from `position` on, going on where a short write stopped. */
+async function writeAllAt(file: FileHandle, parts: Uint8Array[], position: number): Promise<void> {
   let rest = parts
+  let at = position
   while (rest.length > 0) {
-    let { bytesWritten } = await file.writev(rest)
+    let { bytesWritten } = await file.writev(rest, at)
+    at += bytesWritten
     while (rest.length > 0 && bytesWritten >= (rest[0]?.byteLength ?? 0)) {
       bytesWritten -= rest[0]?.byteLength ?? 0
       rest = rest.slice(1)
