@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BundlePhaseTime, readBundleOutput } from './bundle-output'
 import { type BundleBenchResult, type CommandResult, reportLines, speedups } from './bundle-report'
+import { computeFloors, type Floor } from './compute-floors'
 import { writeSyntheticRun } from './synthetic-run'
 import { timed } from './timed-command'
 
@@ -51,6 +52,7 @@ try {
     cacheHit: { name: 'sagepack bundle (cache hit)', rounds: [], bytes: 0 } as CommandResult,
   }
   const phases: BundlePhaseTime[][] = []
+  const floors: Floor[][] = []
   const digests = new Set<string>()
   const loadBefore = loadavg()
 
@@ -64,6 +66,9 @@ try {
       const output = readBundleOutput(timing.stdout, 'cold', round)
       digests.add(output.sha256)
       phases.push(output.phases)
+      const counted = output.phases.filter((p) => p.during === undefined)
+      const text = counted.map((p) => `${p.phase} ${p.wallSeconds.toFixed(1)}/${p.cpuSeconds?.toFixed(1)}`)
+      process.stdout.write(`  round ${round} phases (wall/cpu s): ${text.join(', ')}\n`)
       return timing
     }
     const steps: Array<[keyof typeof results, () => Promise<Awaited<ReturnType<typeof timed>>>]> = [
@@ -84,6 +89,13 @@ try {
     results.cacheHit.rounds.push(hit)
     report(round, results.cacheHit.name, hit)
 
+    const roundFloors = await computeFloors(join(run.modelDir, 'weights.bin'), join(dir, 'floor.bin'))
+    floors.push(roundFloors)
+    const floorText = roundFloors.map(
+      (f) => `${f.name} ${f.wallSeconds.toFixed(1)}/${f.cpuSeconds.toFixed(1)}`,
+    )
+    process.stdout.write(`  round ${round} floors (wall/cpu s): ${floorText.join(', ')}\n`)
+
     results.cold.bytes = results.cacheHit.bytes = (await stat(bundle)).size
     results.gzip.bytes = (await stat(join(dir, 'tar.tar.gz'))).size
     results.pigz.bytes = (await stat(join(dir, 'pigz.tar.gz'))).size
@@ -100,6 +112,7 @@ try {
     loadAfter: loadavg(),
     ...results,
     phases,
+    floors,
   }
   process.stdout.write(`${reportLines(result).join('\n')}\n`)
   process.stdout.write(`every round wrote the same archive, sha256 ${[...digests][0]}\n`)

@@ -1,6 +1,7 @@
 // The bundle benchmark's report: per command the medians and spread, the ratios of each pair of rounds,
 // the targets, and where sagepack's time went (its phases), as text and as JSON.
 import type { BundlePhaseTime } from './bundle-output'
+import type { Floor } from './compute-floors'
 import { median, type Timing } from './timed-command'
 
 export interface CommandResult {
@@ -21,10 +22,12 @@ export interface BundleBenchResult {
   cacheHit: CommandResult
   /** sagepack's phases, one list per cold round. */
   phases: BundlePhaseTime[][]
+  /** The floors under those phases, measured in each round on the same weights and cores. */
+  floors: Floor[][]
 }
 
 /** The targets of issue 11: cold, against the peers on the same cores. */
-export const TARGETS = { overGzip: 3, overPigz: 1.5, sizeVsGzip: 1.01, peakRssMiB: 200 } as const
+const TARGETS = { overGzip: 3, overPigz: 1.5, sizeVsGzip: 1.01, peakRssMiB: 200 } as const
 
 const wall = (result: CommandResult) => median(result.rounds.map((r) => r.wallSeconds))
 const cpu = (result: CommandResult) => median(result.rounds.map((r) => r.cpuSeconds))
@@ -72,6 +75,29 @@ export function reportLines(result: BundleBenchResult): string[] {
     `peak RSS of a cold sagepack bundle: ${s.peakRssMiB.toFixed(0)} MiB (target < ${TARGETS.peakRssMiB} MiB): ${verdict(s.peakRssMiB < TARGETS.peakRssMiB)}`,
     '',
     ...phaseLines(result),
+    '',
+    ...floorLines(result),
+  ]
+}
+
+/** The floors' medians, and what three hash passes, a deflate and an inflate add up to. */
+function floorLines(result: BundleBenchResult): string[] {
+  const names = result.floors[0]?.map((f) => f.name) ?? []
+  const medianOf = (name: string, field: 'wallSeconds' | 'cpuSeconds') =>
+    median(result.floors.map((round) => round.find((f) => f.name === name)?.[field] ?? Number.NaN))
+  const lines = names.map(
+    (name) =>
+      `  ${name.padEnd(22)} ${medianOf(name, 'wallSeconds').toFixed(2).padStart(7)} s wall ${medianOf(name, 'cpuSeconds').toFixed(2).padStart(7)} s cpu`,
+  )
+  const [hash, deflate, inflate] = names
+  const sum = (field: 'wallSeconds' | 'cpuSeconds') =>
+    hash && deflate && inflate
+      ? 3 * medianOf(hash, field) + medianOf(deflate, field) + medianOf(inflate, field)
+      : Number.NaN
+  return [
+    `floors on the same weights and cores (medians; deflate and inflate with a 2 MiB member per core in flight):`,
+    ...lines,
+    `  ${'sha256 x3 + both'.padEnd(22)} ${sum('wallSeconds').toFixed(2).padStart(7)} s wall ${sum('cpuSeconds').toFixed(2).padStart(7)} s cpu  (a cold bundle hashes the weights, the archive and the read-back)`,
   ]
 }
 

@@ -10,7 +10,9 @@ import { isUserError, UserError } from '@sagepack/core-data'
 import type { ManifestFile } from '../manifest/bundle-manifest'
 import { type ArchiveEntry, compareArchivePaths, entrySize } from './archive-entry'
 import { archivePathProblem } from './archive-path'
-import { compressChunk } from './compression-level'
+import { memberOf } from './compression-level'
+import { type CompressionWorkers, startCompressionWorkers } from './compression-workers'
+import { memberRoom } from './gzip-member'
 import { forEachInOrder } from './ordered-work-window'
 import { type PhaseListener, phaseTally, startPhase } from './phase-timing'
 import type { MemberSpan } from './read-archive'
@@ -75,12 +77,19 @@ export async function writeArchive(
   // Each member goes to its own offset, so its write need not wait for the one before: compressing
   // goes on while the kernel copies members into the page cache. A few writes in flight at most.
   const pendingWrites: Promise<void>[] = []
+  let workers: CompressionWorkers | undefined
   try {
     const file = await open(tempFile, 'wx', 0o644)
     handle = file
     const written: ManifestFile[] = []
-    // Written chunks' buffers are reused: no garbage for the collector to chase, no fresh pages to fault in.
+    // Chunk and output buffers live in shared memory, which the compression workers read and write in
+    // place, and are reused once written: no copies between threads, no garbage for the collector to
+    // chase, no fresh pages to fault in.
     const freeChunks: Buffer[] = []
+    const freeOutputs: Uint8Array[] = []
+    const outputRoom = memberRoom(chunkSize)
+    workers = await startCompressionWorkers(concurrency)
+    const compressor = workers
     const archiveHash = createHash('sha256')
     const members: MemberSpan[] = []
     let size = 0
@@ -91,17 +100,21 @@ export async function writeArchive(
     await forEachInOrder(
       tarChunks(sorted, {
         chunkSize,
-        allocate: () => freeChunks.pop() ?? Buffer.allocUnsafe(chunkSize),
+        allocate: () => freeChunks.pop() ?? Buffer.from(new SharedArrayBuffer(chunkSize)),
         onEntryDigest: (path, sha256, bytes) => written.push({ path, sha256, size: bytes }),
       }),
-      async (chunk) => ({ member: (await compressChunk(chunk)).member, chunk }),
-      async ({ member, chunk }) => {
+      async (chunk) => {
+        const out = freeOutputs.pop() ?? new Uint8Array(new SharedArrayBuffer(outputRoom))
+        return { member: memberOf(chunk, await compressor.compress(chunk, out), out), chunk, out }
+      },
+      async ({ member, chunk, out }) => {
         const length = member.reduce((sum, part) => sum + part.byteLength, 0)
         members.push({ offset: size, length, inflatedLength: chunk.length })
         const write = writes.time(() => writeAllAt(file, member, size))
         // A stored member's data is the chunk itself: the chunk is reused only once it is written.
         const done = write.then(() => {
           if (chunk.length === chunkSize) freeChunks.push(chunk)
+          freeOutputs.push(out)
           bytesDone += chunk.length
           options.onProgress?.(bytesDone, bytesTotal)
         })
@@ -115,10 +128,13 @@ export async function writeArchive(
       window,
     )
     await Promise.all(pendingWrites)
+    await workers.close()
+    workers = undefined
     endCompress()
     writes.report(options.onPhase)
-    // The chunk buffers are done with; let them go before the read-back allocates its own.
+    // The chunk and output buffers are done with; let them go before the read-back allocates its own.
     freeChunks.length = 0
+    freeOutputs.length = 0
     // On disk before the rename, so a crash cannot leave the new name pointing at missing data. The
     // check reads the file back from the page cache meanwhile: flushing is disk time, checking is CPU.
     const endReadBack = startPhase('read back and verify', options.onPhase)
@@ -137,6 +153,7 @@ export async function writeArchive(
   } catch (error) {
     // No write may land in the temp file after it is removed.
     await Promise.allSettled(pendingWrites)
+    await workers?.close()
     await handle?.close().catch(() => {})
     await rm(tempFile, { force: true })
     throw error

@@ -77,8 +77,8 @@ export async function bundleModel(options: {
       ? { sha256: known.sha256, size: known.size }
       : fileDigest(file.sourcePath)
   }
-  // The inference code builds while the weights are hashed for the manifest: two jobs, two cores.
-  const [code, configDigest, weightDigests] = await Promise.all([
+  // The inference code builds (and git answers) while the weights are hashed for the manifest.
+  const [code, configDigest, weightDigests, git] = await Promise.all([
     buildInferenceCode({
       workspaceRoot: options.workspaceRoot,
       entry: existsSync(folder.inferenceEntry) ? folder.inferenceEntry : undefined,
@@ -86,6 +86,7 @@ export async function bundleModel(options: {
     }),
     fileDigest(configFile),
     Promise.all(weights.map(weightDigest)),
+    gitState(options.workspaceRoot),
   ])
   const dependencies = { ...runtimeDependencies(options.workspaceRoot, modelFormat), ...code.externals }
   const codePackage = new TextEncoder().encode(
@@ -116,7 +117,7 @@ export async function bundleModel(options: {
       format: MANIFEST_FORMAT,
       name: folder.name,
       version: packageJson.version ?? '0.0.0',
-      git: await gitState(options.workspaceRoot),
+      git,
       runId: options.runId,
       runtime: { name: 'sagepack-runtime', node: '>=20.19', dependencies },
       entry: 'code/inference.mjs',
