@@ -1,6 +1,7 @@
 // The bundle benchmark: a cold `sagepack bundle` of a model with 1 GiB of float32 weights against GNU
 // tar + gzip -6 and tar | pigz -6 on the same files and cores, interleaved round by round, plus the
-// cache hit as a row of its own. Prints times, CPU, ratios, sizes, peak RSS and sagepack's phases.
+// cache hit as a row of its own. Prints times, CPU, ratios, sizes, peak RSS, sagepack's phases and the
+// floors under them (compute-floors.ts), measured in every round.
 // BENCH_WEIGHTS_MIB (default 1024) and BENCH_ROUNDS (default 3, at least 3) change the size and rounds.
 import { execFileSync } from 'node:child_process'
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'

@@ -1,8 +1,8 @@
 // The floors under a cold bundle, measured on the same weights and cores in the same round: one sha256
-// pass (the bundle takes three: the manifest's, the archive's own, the read-back's), Huffman-only
-// deflate of 2 MiB members written to a file (what the writer's compress phase cannot go below), and
-// reading those members back and inflating them (what the read-back cannot go below), both with a
-// member per core in flight on libuv's thread pool, as the writer runs them.
+// pass (the bundle takes three: the manifest's, the archive's own, the read-back's); zlib's Huffman-only
+// deflate of 2 MiB members written to a file (the compress phase with zlib's coder, which the writer's
+// own encoder runs below); and reading those members back and inflating them with zlib (what the
+// read-back cannot go below). Deflate and inflate keep a member per core in flight on libuv's pool.
 import { createHash } from 'node:crypto'
 import { open, rm, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
@@ -26,7 +26,7 @@ export async function computeFloors(weightsFile: string, scratchFile: string): P
   floors.push(await measured('sha256, one pass', () => hashPass(weightsFile, size)))
   let spans: Array<{ offset: number; length: number }> = []
   floors.push(
-    await measured('deflate and write', async () => {
+    await measured('zlib Huffman + write', async () => {
       spans = await deflatePass(weightsFile, size, scratchFile)
     }),
   )
