@@ -10,7 +10,7 @@ import { isUserError, UserError } from '@sagepack/core-data'
 import type { ManifestFile } from '../manifest/bundle-manifest'
 import { type ArchiveEntry, compareArchivePaths, entrySize } from './archive-entry'
 import { archivePathProblem } from './archive-path'
-import { memberOf } from './compression-level'
+import { compressInto, memberOf } from './compression-level'
 import { type CompressionWorkers, startCompressionWorkers } from './compression-workers'
 import { memberRoom } from './gzip-member'
 import { forEachInOrder } from './ordered-work-window'
@@ -22,9 +22,9 @@ import { verifyArchive } from './verify-archive'
 
 export interface WriteArchiveOptions {
   /**
-   * Chunks in flight at once (concurrency + 2, at most 16 MiB of them); default
-   * os.availableParallelism(). Compression runs on libuv's thread pool, so UV_THREADPOOL_SIZE (default
-   * 4, read when the process starts) bounds how many compress at the same moment.
+   * Worker threads that compress, default os.availableParallelism(); chunks in flight at once are
+   * concurrency + 2, at most 16 MiB of them. An archive of a few chunks is compressed on the calling
+   * thread instead: starting workers would take longer. The bytes are the same either way.
    */
   concurrency?: number
   /** Called after each chunk is written, with bytes of the (uncompressed) tar stream. */
@@ -52,6 +52,8 @@ export interface WrittenArchive {
 const DEFAULT_CHUNK_SIZE = 2 * 1024 * 1024
 /** Uncompressed bytes in flight at most, whatever the concurrency, so memory stays flat. */
 const MAX_IN_FLIGHT_BYTES = 16 * 1024 * 1024
+/** Tar streams up to this many chunks are compressed on the calling thread, without workers. */
+const CHUNKS_WITHOUT_WORKERS = 4
 /** Members handed to the kernel and not yet written: enough to keep compressing while it copies. */
 const MAX_PENDING_WRITES = 2
 
@@ -88,8 +90,8 @@ export async function writeArchive(
     const freeChunks: Buffer[] = []
     const freeOutputs: Uint8Array[] = []
     const outputRoom = memberRoom(chunkSize)
-    workers = await startCompressionWorkers(concurrency)
-    const compressor = workers
+    if (bytesTotal > CHUNKS_WITHOUT_WORKERS * chunkSize) workers = await startCompressionWorkers(concurrency)
+    const compressor = workers ?? { compress: async (chunk, out) => compressInto(chunk, out) }
     const archiveHash = createHash('sha256')
     const members: MemberSpan[] = []
     let size = 0
@@ -128,7 +130,7 @@ export async function writeArchive(
       window,
     )
     await Promise.all(pendingWrites)
-    await workers.close()
+    await workers?.close()
     workers = undefined
     endCompress()
     writes.report(options.onPhase)
