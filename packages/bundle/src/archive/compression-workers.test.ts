@@ -45,4 +45,12 @@ describe('startCompressionWorkers', async () => {
     const tooSmall = new Uint8Array(new SharedArrayBuffer(16))
     await expect(workers.compress(chunk, tooSmall)).rejects.toThrow(/a compression worker failed: RangeError/)
   })
+
+  it('refuses jobs once its workers are closed, rather than leaving them waiting', async () => {
+    const closing = await startCompressionWorkers(1)
+    await closing.close()
+    const chunk = shared(Buffer.from('text '.repeat(100)))
+    const out = new Uint8Array(new SharedArrayBuffer(memberRoom(chunk.byteLength)))
+    await expect(closing.compress(chunk, out)).rejects.toThrow(/closed|stopped/)
+  })
 })

@@ -49,7 +49,10 @@ function compressionWorkerScript(): Promise<string> {
 export async function startCompressionWorkers(count: number): Promise<CompressionWorkers> {
   const script = await compressionWorkerScript()
   const pending = new Map<number, { resolve: (c: ChunkCompression) => void; reject: (e: Error) => void }>()
+  // Once a worker has failed or stopped, every job is refused, those sent later too: none may wait forever.
+  let stopped: Error | undefined
   const refuseAll = (error: Error) => {
+    stopped ??= error
     for (const job of pending.values()) job.reject(error)
     pending.clear()
   }
@@ -63,9 +66,7 @@ export async function startCompressionWorkers(count: number): Promise<Compressio
       else job?.resolve(reply.compression)
     })
     worker.on('error', refuseAll)
-    worker.on('exit', (code) => {
-      if (pending.size > 0) refuseAll(new Error(`a compression worker stopped (exit code ${code})`))
-    })
+    worker.on('exit', (code) => refuseAll(new Error(`a compression worker stopped (exit code ${code})`)))
     return worker
   })
   let nextId = 0
@@ -74,6 +75,7 @@ export async function startCompressionWorkers(count: number): Promise<Compressio
       if (!(chunk.buffer instanceof SharedArrayBuffer) || !(out.buffer instanceof SharedArrayBuffer)) {
         throw new Error('compression workers take chunks and output buffers in shared memory')
       }
+      if (stopped) return Promise.reject(stopped)
       const id = nextId++
       const job: CompressionJob = {
         id,
