@@ -10,6 +10,13 @@ const ALLOWED = {
   'packages/bundle': ['packages/core-data'],
   'packages/core-serve': ['packages/core-data', 'packages/bundle'],
   'packages/runs': ['packages/core-data', 'packages/core-train', 'packages/bundle'],
+  'packages/evaluate': [
+    'packages/core-data',
+    'packages/core-train',
+    'packages/bundle',
+    'packages/core-serve',
+    'packages/runs',
+  ],
   'packages/aws': [
     'packages/core-data',
     'packages/core-train',

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { CfnTemplate } from './cfn-template'
 import { applyParameters } from './check/apply-parameters'
 import { readTemplate } from './read-template'
-import { PLATFORM_TEMPLATE } from './template-paths'
+import { MODEL_ENDPOINT_TEMPLATE, PLATFORM_TEMPLATE } from './template-paths'
 
 interface Statement {
   Sid?: string
@@ -95,6 +95,40 @@ describe('SageMaker execution role', () => {
     expect(statements.every((s) => s.Effect === 'Allow')).toBe(true)
   })
 
+  // SageMaker reads the auto-rollback alarms of a blue/green update as this role ("Auto-Rollback
+  // Configuration and Monitoring"); without DescribeAlarms on them the rollback guardrail cannot work.
+  it('can describe exactly the alarms model stacks name for auto-rollback, and no other', async () => {
+    const describes = policyStatements('SageMakerExecutionRole').filter((s) =>
+      actions(s).some((a) => a.startsWith('cloudwatch:Describe')),
+    )
+    const alarms = 'arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:'
+    expect(describes).toEqual([
+      {
+        Sid: 'ReadRollbackAlarms',
+        Effect: 'Allow',
+        Action: 'cloudwatch:DescribeAlarms',
+        Resource: { 'Fn::Sub': `${alarms}sagepack-*` },
+      },
+    ])
+    // The grant covers the rollback alarms only while their names keep the prefix it names.
+    const endpointStack = applyParameters((await readTemplate(MODEL_ENDPOINT_TEMPLATE)).template, {
+      ModelName: 'iris',
+      Stage: 'prod',
+      ImageUri: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/sagepack-platform/runtime:abc',
+      ExecutionRoleArn: 'arn:aws:iam::123456789012:role/sagepack-platform-sagemaker-eu-west-1',
+      ModelDataUrl: `s3://sagepack-artifacts/iris/${'ab'.repeat(32)}/model.tar.gz`,
+      BundleDigest: 'ab'.repeat(32),
+    })
+    const deployment = properties('Endpoint', endpointStack).DeploymentConfig as {
+      AutoRollbackConfiguration: { Alarms: { AlarmName: { Ref: string } }[] }
+    }
+    const rollbackAlarms = deployment.AutoRollbackConfiguration.Alarms.map(
+      (alarm) => properties(alarm.AlarmName.Ref, endpointStack).AlarmName as { 'Fn::Sub': string },
+    )
+    expect(rollbackAlarms).toHaveLength(2)
+    for (const name of rollbackAlarms) expect(name['Fn::Sub']).toMatch(/^sagepack-\$\{ModelName\}-/)
+  })
+
   it('pulls only the runtime repository and writes only SageMaker log groups', () => {
     const statements = policyStatements('SageMakerExecutionRole')
     const pull = statements.find((s) => s.Sid === 'PullRuntimeImage')
@@ -121,13 +155,22 @@ describe('GitHub OIDC pull-request role', () => {
     })
   })
 
-  it('can only read archived runs', () => {
+  it('can only read and list archived runs', () => {
     expect(policyStatements('PullRequestRole')).toEqual([
       {
         Sid: 'ReadArchivedRuns',
         Effect: 'Allow',
         Action: 's3:GetObject',
         Resource: { 'Fn::Sub': '${ArtifactBucket.Arn}/runs/*' },
+      },
+      // Without ListBucket, S3 answers a missing run with 403 instead of 404, and the pull reads as
+      // "access denied"; the prefix condition keeps every other key of the bucket unlisted.
+      {
+        Sid: 'ListArchivedRuns',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: { 'Fn::GetAtt': ['ArtifactBucket', 'Arn'] },
+        Condition: { StringLike: { 's3:prefix': 'runs/*' } },
       },
     ])
   })
@@ -186,6 +229,17 @@ describe('GitHub OIDC deploy role', () => {
         Resource: { 'Fn::GetAtt': ['SageMakerExecutionRole', 'Arn'] },
         Condition: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
       },
+    ])
+  })
+
+  it('may describe the endpoints it deploys: deploy checks which EndpointConfig they serve and run', () => {
+    const describes = policyStatements('DeployRole').filter(
+      (s) => s.Effect === 'Allow' && actions(s).includes('sagemaker:DescribeEndpoint'),
+    )
+    expect(describes.map((s) => s.Resource)).toEqual([
+      expect.arrayContaining([
+        { 'Fn::Sub': 'arn:${AWS::Partition}:sagemaker:${AWS::Region}:${AWS::AccountId}:endpoint/*' },
+      ]),
     ])
   })
 

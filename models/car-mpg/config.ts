@@ -1,6 +1,11 @@
 // The car-mpg model's config: every knob of its training, with docs. Resolved as
 // defaults < config.json < env (CAR_MPG_*) < --set < SageMaker hyperparameters.
-import { defineModelConfig, deploymentSettings, supervisedConfig } from '@sagepack/core-train'
+import {
+  defineModelConfig,
+  deploymentSettings,
+  evaluationConfig,
+  supervisedConfig,
+} from '@sagepack/core-train'
 
 export default defineModelConfig('car-mpg', {
   // Seed, split, MLP and fit loop: the shared supervised pipeline's knobs and docs, with car-mpg's defaults.
@@ -27,6 +32,23 @@ export default defineModelConfig('car-mpg', {
       default: 0,
     },
   },
+  // The report's slices and the champion gate. Slices compare MAE in mpg; a group half a mile per gallon
+  // worse than the whole is flagged. The gate's limits are the bounds all 31 seeds of the behaviour
+  // test met (RMSE < 3.4, R2 > 0.80, MAE < 2.5).
+  ...evaluationConfig({
+    slices: [
+      { column: 'origin', name: 'origin' },
+      { column: 'cylinders', name: 'cylinders' },
+      { column: 'weight', name: 'weight (lbs)', bins: [2500, 3500] },
+    ],
+    sliceMetric: 'mae',
+    sliceMargin: 0.5,
+    gates: [
+      { metric: 'rmse', ceiling: 3.4, maxRise: 0.3 },
+      { metric: 'mae', ceiling: 2.5, maxRise: 0.25 },
+      { metric: 'r2', floor: 0.8, maxDrop: 0.03 },
+    ],
+  }),
   // Endpoint per stage (dev is serverless) and Batch Transform: the platform's defaults suit car-mpg.
   ...deploymentSettings(),
 })

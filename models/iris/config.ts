@@ -1,6 +1,11 @@
 // The iris model's config: every knob of its training, with docs. Resolved as
 // defaults < config.json < env (IRIS_*) < --set < SageMaker hyperparameters.
-import { defineModelConfig, deploymentSettings, supervisedConfig } from '@sagepack/core-train'
+import {
+  defineModelConfig,
+  deploymentSettings,
+  evaluationConfig,
+  supervisedConfig,
+} from '@sagepack/core-train'
 
 export default defineModelConfig('iris', {
   // Seed, split, MLP and fit loop: the shared supervised pipeline's knobs and docs, with iris's defaults.
@@ -30,6 +35,24 @@ export default defineModelConfig('iris', {
       default: 0.2,
     },
   },
+  // The report's slices and the champion gate. 30 test flowers: slices of 5+ can be flagged, and a
+  // 10-point margin, since one flower is 3 points of accuracy.
+  ...evaluationConfig({
+    slices: [
+      // The petal width a decision tree cuts at: setosa below 0.8 cm, virginica from 1.75 cm.
+      { column: 'petal_width', name: 'petal width (cm)', bins: [0.8, 1.75] },
+      // Petal lengths of 4.8-5.2 cm are where versicolor and virginica overlap.
+      { column: 'petal_length', name: 'petal length (cm)', bins: [2.5, 4.8, 5.2] },
+    ],
+    sliceMetric: 'accuracy',
+    sliceMargin: 0.1,
+    minSliceRows: 5,
+    gates: [
+      { metric: 'accuracy', floor: 0.9, maxDrop: 0.05 },
+      { metric: 'f1_macro', floor: 0.9, maxDrop: 0.05 },
+      { metric: 'log_loss', ceiling: 0.3 },
+    ],
+  }),
   // Endpoint per stage (dev is serverless) and Batch Transform: the platform's defaults suit iris.
   ...deploymentSettings(),
 })

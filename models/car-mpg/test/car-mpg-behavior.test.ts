@@ -32,8 +32,14 @@ const car = (changes: Record<string, unknown> = {}) => ({
   ...changes,
 })
 
-const predicted = (rows: Array<Record<string, unknown>>) =>
-  predictRows(trained, rows).map((p) => p[0] as number)
+/** predictRows, holding the model to what every behaviour below needs first: one answer per row. */
+function predictEach(rows: Array<Record<string, unknown>>): number[][] {
+  const predictions = predictRows(trained, rows)
+  expect(predictions, 'one prediction per row').toHaveLength(rows.length)
+  return predictions
+}
+
+const predicted = (rows: Array<Record<string, unknown>>) => predictEach(rows).map((p) => p[0] as number)
 
 describe('the trained car-mpg model', () => {
   it('scores the 78 held-out test cars within bounds that every one of 31 seeds met', () => {

@@ -21,8 +21,15 @@ const flower = (sepal_length: number, sepal_width: number, petal_length: number,
   petal_width,
 })
 
+/** predictRows, holding the model to what every behaviour below needs first: one answer per row. */
+function predictEach(rows: Array<Record<string, unknown>>): number[][] {
+  const predictions = predictRows(trained, rows)
+  expect(predictions, 'one prediction per row').toHaveLength(rows.length)
+  return predictions
+}
+
 function predicted(rows: Array<Record<string, unknown>>) {
-  return predictRows(trained, rows).map((p) => {
+  return predictEach(rows).map((p) => {
     const best = p.indexOf(Math.max(...p))
     return { species: IRIS_SPECIES[best], confidence: p[best] as number, probabilities: p }
   })
@@ -43,11 +50,12 @@ describe('the trained iris model', () => {
       expect(result.species, JSON.stringify(cases[i])).toBe(cases[i]?.species)
       expect(result.confidence).toBeGreaterThan(0.8)
     })
+    expect(new Set(results.map((result) => result.species))).toEqual(new Set(IRIS_SPECIES))
   })
 
   it('accepts measurements as CSV strings the same as numbers (one preprocessing path)', () => {
-    const asNumbers = predictRows(trained, [flower(6.3, 2.5, 5.0, 1.9)])
-    const asStrings = predictRows(trained, [
+    const asNumbers = predictEach([flower(6.3, 2.5, 5.0, 1.9)])
+    const asStrings = predictEach([
       { sepal_length: '6.3', sepal_width: '2.5', petal_length: '5.0', petal_width: '1.9' },
     ])
     expect(asStrings).toEqual(asNumbers)

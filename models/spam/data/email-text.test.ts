@@ -15,7 +15,7 @@ describe('emailText', () => {
       ],
       'See you\nat   noon.\n',
     )
-    expect(emailText(raw)).toEqual({ subject: 'Café meeting moved', body: 'See you at noon.' })
+    expect(emailText(raw)).toEqual({ subject: 'Café meeting moved', body: 'See you at noon.', html: false })
   })
 
   it('decodes a quoted-printable HTML body in its charset and keeps only its text', () => {
@@ -52,6 +52,32 @@ describe('emailText', () => {
     expect(emailText(alternative('')).body).toBe('the html form')
   })
 
+  it('says a message is HTML when any body part is text/html, even beside a plain form, but not as an attachment', () => {
+    const withParts = (parts: string[][]) =>
+      message(
+        ['Subject: x', 'Content-Type: multipart/mixed; boundary=b'],
+        [...parts.flatMap((part) => ['--b', ...part]), '--b--'].join('\n'),
+      )
+    expect(emailText(withParts([['Content-Type: text/plain', '', 'hi']])).html).toBe(false)
+    expect(
+      emailText(
+        withParts([
+          ['Content-Type: text/plain', '', 'hi'],
+          ['Content-Type: text/html', '', '<b>hi</b>'],
+        ]),
+      ).html,
+    ).toBe(true)
+    expect(
+      emailText(
+        withParts([
+          ['Content-Type: text/plain', '', 'hi'],
+          ['Content-Type: text/html', 'Content-Disposition: attachment; filename=a.html', '', '<b>a</b>'],
+        ]),
+      ).html,
+    ).toBe(false)
+    expect(emailText(message(['Subject: x', 'Content-Type: TEXT/HTML'], '<p>x</p>')).html).toBe(true)
+  })
+
   it('joins the text parts of multipart/mixed, skipping attachments and non-text parts', () => {
     const raw = message(
       ['Subject: x', 'Content-Type: multipart/mixed; boundary=outer'],
@@ -84,7 +110,7 @@ describe('emailText', () => {
   })
 
   it('reads a message with headers only as an empty body', () => {
-    expect(emailText('Subject: only headers')).toEqual({ subject: 'only headers', body: '' })
+    expect(emailText('Subject: only headers')).toEqual({ subject: 'only headers', body: '', html: false })
   })
 
   it('turns a real base64 HTML spam in a Korean charset into its readable text', () => {

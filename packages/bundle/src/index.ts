@@ -3,7 +3,7 @@
 
 export { compareArchivePaths } from './archive/archive-entry'
 export { archivePathProblem, bundlePathOf } from './archive/archive-path'
-export { extractArchive } from './archive/extract-archive'
+export { type ExtractOptions, extractArchive } from './archive/extract-archive'
 export type { BundlePhase, PhaseTiming } from './archive/phase-timing'
 export { listArchive } from './archive/read-archive'
 export { type UncheckedManifest, verifyArchive } from './archive/verify-archive'
@@ -18,3 +18,4 @@ export { buildManifest, serializeManifest } from './manifest/manifest'
 export { parseBundleManifest } from './manifest/parse-bundle-manifest'
 export { BUNDLE_FILE, type BundleResult, bundleModel } from './model-bundle/bundle-model'
 export { openBundle } from './model-bundle/open-bundle'
+export { type VerifiedBundle, verifyBundle } from './model-bundle/verify-bundle'

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander'
 import { bundleCommand } from './commands/bundle-command'
 import { configCommand } from './commands/config-command'
 import { deployCommand } from './commands/deploy-command'
+import { evaluateCommand } from './commands/evaluate-command'
 import { inspectCommand } from './commands/inspect-command'
 import { newModelCommand } from './commands/new-model-command'
 import { predictCommand } from './commands/predict-command'
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   program.addCommand(bundleCommand())
   program.addCommand(serveCommand())
   program.addCommand(predictCommand())
+  program.addCommand(evaluateCommand())
   program.addCommand(inspectCommand())
   program.addCommand(configCommand())
   program.addCommand(runsCommand())

@@ -13,9 +13,10 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { listArchive } from '@sagepack/bundle'
-import { extractWith, treeDigests } from '@sagepack/bundle/testing'
+import { extractWith, sha256Of, treeDigests } from '@sagepack/bundle/testing'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sagepack } from './run-cli'
+import { workspaceCheckout } from './workspace-checkout.fixture'
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'sagepack-bundle-e2e-'))
 let runsRoot: string
@@ -55,6 +56,40 @@ describe('sagepack bundle', () => {
     ).toBe(0)
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true)
   }, 60_000)
+
+  it('is the same bytes from two checkouts: other paths, mtimes, umasks, time zones and file modes', async () => {
+    const scratch_ = scratch()
+    const copies = [
+      { root: join(scratch_, 'a', 'ws'), umask: '022', timeZone: 'UTC' },
+      { root: join(scratch_, 'b', 'much', 'deeper', 'ws'), umask: '077', timeZone: 'Pacific/Kiritimati' },
+    ] as const
+    const built: Array<{ sha256: string; manifest: { git: { commit: string | null; dirty: boolean } } }> = []
+    for (const [i, copy] of copies.entries()) {
+      const checkout = await workspaceCheckout(copy)
+      const runs = join(copy.root, 'runs')
+      // The run arrives as each checkout's owner would get it: copied under their umask; the second
+      // copy also as a file system without modes shows it (vfat, CIFS, a WSL /mnt drive), every file
+      // rwxr-xr-x, and with other times.
+      await checkout.shell(
+        `mkdir -p runs && cp -r '${join(runsRoot, 'iris')}' runs/iris${
+          i === 1
+            ? " && find runs -type f -exec chmod 755 {} + && find . -path ./node_modules -prune -o -path ./.git -prune -o -type f -exec touch -h -d '2001-02-03 04:05:06' {} +"
+            : ''
+        }`,
+      )
+      const out = join(scratch_, `model-${i}.tar.gz`)
+      await checkout.shell(
+        `node packages/cli/bin/sagepack.mjs bundle iris --runs-dir '${runs}' --run ${runId} --out '${out}'`,
+      )
+      const manifest = JSON.parse(execFileSync('tar', ['-xzOf', out, 'manifest.json'], { encoding: 'utf8' }))
+      built.push({ sha256: sha256Of(readFileSync(out)), manifest })
+    }
+    // Both checkouts hold one commit, clean: the manifests say so, and then the bytes must agree.
+    expect(built[0]?.manifest.git.commit).toMatch(/^[0-9a-f]{40}$/)
+    expect(built[1]?.manifest.git).toEqual(built[0]?.manifest.git)
+    expect(built[0]?.manifest.git.dirty).toBe(false)
+    expect(built[1]?.sha256).toBe(built[0]?.sha256)
+  }, 300_000)
 
   it('extracts to the same tree with GNU tar, Python tarfile and node-tar, as the manifest says', async () => {
     const trees = await Promise.all(
@@ -156,5 +191,26 @@ describe('sagepack inspect', () => {
     const result = await sagepack(['inspect', tampered])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/model\.onnx.*sha256/)
+  })
+
+  it('refuses, as serve does, an archive without manifest.json and a manifest whose entry points outside', async () => {
+    const dir = scratch()
+    execFileSync('tar', ['-xzf', first, '-C', dir])
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))
+    // manifest.json does not list itself: the digests all still match.
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...manifest, entry: '../../etc/evil.mjs' }))
+    const outside = join(scratch(), 'outside.tar.gz')
+    execFileSync('tar', ['-czf', outside, '-C', dir, '.'])
+    const escaping = await sagepack(['inspect', outside])
+    expect([escaping.code, escaping.stdout]).toEqual([2, ''])
+    expect(escaping.stderr).toContain(
+      `the bundle cannot be served: its 'entry' "../../etc/evil.mjs" points outside the bundle`,
+    )
+
+    const bare = join(scratch(), 'bare.tar.gz')
+    execFileSync('tar', ['-czf', bare, '-C', dir, 'config.json', 'model.onnx'])
+    const unmanifested = await sagepack(['inspect', bare])
+    expect([unmanifested.code, unmanifested.stdout]).toEqual([2, ''])
+    expect(unmanifested.stderr).toContain(`${bare}: has no manifest.json`)
   })
 })

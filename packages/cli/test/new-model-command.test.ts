@@ -77,7 +77,7 @@ describe('sagepack new-model', () => {
     expect(readdirSync(join(root, 'models'))).toEqual([])
   }, 60_000)
 
-  it('writes the model and its CODEOWNERS line, runs pnpm install --offline at the root, and says what next', async () => {
+  it('writes the model and its CODEOWNERS line, runs pnpm install --offline --no-frozen-lockfile at the root, and says what next', async () => {
     const root = workspace()
     const pnpm = fakePnpm(root)
     const result = await sagepack(['new-model', 'churn', '--team', '@acme/growth'], pnpm.env, root)
@@ -87,11 +87,11 @@ describe('sagepack new-model', () => {
     )
     expect(result.stdout).toContain('.github/CODEOWNERS: /models/churn/ is owned by @acme/growth\n')
     expect(result.stdout).toContain(
-      `running: pnpm install --offline  (in ${root})\nfake pnpm install --offline\n`,
+      `running: pnpm install --offline --no-frozen-lockfile  (in ${root})\nfake pnpm install --offline --no-frozen-lockfile\n`,
     )
     expect(result.stdout).toContain('    pnpm train churn\n')
     expect(result.stdout).not.toContain('pnpm install was skipped')
-    expect(pnpm.log()).toEqual([`${root} install --offline`])
+    expect(pnpm.log()).toEqual([`${root} install --offline --no-frozen-lockfile`])
     expect(existsSync(join(root, 'models', 'churn', 'train', 'index.ts'))).toBe(true)
     expect(codeowners(root).match(/^\/models\/churn\/ +@acme\/growth$/gm)).toHaveLength(1)
 
@@ -103,18 +103,24 @@ describe('sagepack new-model', () => {
 
   it('retries with --prefer-offline when the pnpm cache cannot resolve offline', async () => {
     const root = workspace()
-    const pnpm = fakePnpm(root, { 'install --offline': 1 })
+    const pnpm = fakePnpm(root, { 'install --offline --no-frozen-lockfile': 1 })
     const result = await sagepack(['new-model', 'ranker', '--team', '@acme/search'], pnpm.env, root)
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toContain(
-      'pnpm install --offline failed; trying again with registry metadata allowed:',
+      'pnpm install --offline --no-frozen-lockfile failed; trying again with registry metadata allowed:',
     )
-    expect(pnpm.log()).toEqual([`${root} install --offline`, `${root} install --prefer-offline`])
+    expect(pnpm.log()).toEqual([
+      `${root} install --offline --no-frozen-lockfile`,
+      `${root} install --prefer-offline --no-frozen-lockfile`,
+    ])
   }, 60_000)
 
   it('keeps the written model and exits 1 with what to run when pnpm install fails', async () => {
     const root = workspace()
-    const pnpm = fakePnpm(root, { 'install --offline': 1, 'install --prefer-offline': 7 })
+    const pnpm = fakePnpm(root, {
+      'install --offline --no-frozen-lockfile': 1,
+      'install --prefer-offline --no-frozen-lockfile': 7,
+    })
     const result = await sagepack(
       ['new-model', 'ranker', '--team', '@acme/search', '--template', 'text-classifier'],
       pnpm.env,
@@ -122,10 +128,10 @@ describe('sagepack new-model', () => {
     )
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(
-      'error: pnpm install --offline, then pnpm install --prefer-offline: failed (exit 7); models/ranker/ is written',
+      'error: pnpm install --offline --no-frozen-lockfile, then pnpm install --prefer-offline --no-frozen-lockfile: failed (exit 7); models/ranker/ is written',
     )
     expect(result.stderr).toContain(
-      'fix: fix what pnpm printed above, then run `pnpm install` at the workspace root',
+      'fix: fix what pnpm printed above, then run `pnpm install --no-frozen-lockfile` at the workspace root',
     )
     expect(existsSync(join(root, 'models', 'ranker', 'data', 'support-tickets.csv'))).toBe(true)
     expect(codeowners(root)).toContain('/models/ranker/')

@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -32,6 +33,9 @@ let second: string
 let failed: string
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'))
+/** models/iris/config.json of the scratch workspace, with these champion gates. */
+const writeGates = (gates: unknown[]) =>
+  writeFileSync(join(workspace, 'models', 'iris', 'config.json'), JSON.stringify({ evaluate: { gates } }))
 const runFile = (runId: string, path: string) => join(runsRoot, 'iris', runId, path)
 
 beforeAll(async () => {
@@ -41,6 +45,13 @@ beforeAll(async () => {
   for (const path of ['config.ts', 'train/index.ts', 'package.json']) {
     cpSync(join(WORKSPACE_ROOT, 'models', 'iris', path), join(workspace, 'models', 'iris', path))
   }
+  // The champion gate reads the model's config, whose imports resolve through the model's packages.
+  symlinkSync(
+    join(WORKSPACE_ROOT, 'models', 'iris', 'node_modules'),
+    join(workspace, 'models', 'iris', 'node_modules'),
+  )
+  // Runs of 8 epochs: gates every such run passes; the gate tests below write their own.
+  writeGates([{ metric: 'accuracy', floor: 0.3 }])
   runsRoot = join(workspace, 'runs')
   for (const settings of [['train.epochs=8'], ['train.epochs=8', 'train.learningRate=0.05']]) {
     const trained = await sagepack([
@@ -172,12 +183,77 @@ describe('sagepack runs promote', () => {
       metrics: headlineMetrics(metrics),
       backend: metrics.backend.name,
       git: readJson(runFile(second, 'run.json')).git,
+      evaluation: { metrics: expect.any(Object) },
     })
+    // The report's test metrics, scored from the run's predictions as the report scores them.
+    expect(Object.keys(release.evaluation.metrics)).toEqual([
+      'accuracy',
+      'f1_macro',
+      'precision_macro',
+      'recall_macro',
+      'log_loss',
+      'roc_auc',
+      'average_precision',
+      'ece',
+    ])
+    expect(release.evaluation.metrics.accuracy).toBe(metrics.test.accuracy)
+    expect(release.evaluation.metrics.f1_macro).toBeCloseTo(metrics.test.f1_macro, 12)
+    expect(promoted.stdout).toMatch(/\n {2}gate passed: accuracy [0-9.]+ is at or above its floor 0\.3\n/)
     expect(promoted.stdout).toContain(`promoted run iris/${second} in models/iris/release.json\n`)
     expect(promoted.stdout).toContain(`  artifacts sha256 ${bySha256sum} (`)
     expect((await runMain('runs', 'iris')).stdout).toMatch(
       new RegExp(`\n${second} +\\S+ \\S+ +completed, released `),
     )
+  })
+
+  it('refuses a run that fails a gate, naming the metric, its value, the limit and the champion', async () => {
+    const before = readFileSync(releaseFile(), 'utf8')
+    const champion = readJson(releaseFile()).evaluation.metrics.log_loss
+    writeGates([{ metric: 'log_loss', ceiling: 0.001 }])
+    const refused = await runMain('runs', 'promote', 'iris', first)
+    expect(refused.code).toBe(2)
+    const logLoss = readJson(runFile(first, 'metrics.json')).test.log_loss
+    expect(refused.stderr).toContain(
+      `error: run iris/${first}: fails 1 champion gate of models/iris/config.ts (evaluate.gates):\n`,
+    )
+    // The report's log loss renormalises the float32 probabilities: metrics.json's to 4 digits.
+    expect(refused.stderr).toContain(
+      `  - log_loss ${Number(logLoss.toPrecision(4))} is above its ceiling 0.001 (champion ${Number(champion.toPrecision(4))})\n`,
+    )
+    expect(refused.stderr).toContain(
+      'fix: train a better run, or release this one anyway with --force --reason "why"',
+    )
+    expect(readFileSync(releaseFile(), 'utf8')).toBe(before)
+  })
+
+  it('releases it with --force --reason, recording the override, and wants both flags', async () => {
+    expect((await runMain('runs', 'promote', 'iris', first, '--force')).stderr).toContain(
+      'error: --force: comes without --reason',
+    )
+    const forced = await runMain(
+      'runs',
+      'promote',
+      'iris',
+      first,
+      '--force',
+      '--reason',
+      'hotfix: the old champion leaks PII',
+    )
+    expect(forced.code, forced.stderr).toBe(0)
+    const release = readJson(releaseFile())
+    expect(release.runId).toBe(first)
+    expect(release.override.reason).toBe('hotfix: the old champion leaks PII')
+    expect(release.override.failedGates).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^log_loss [0-9.]+ is above its ceiling 0\.001 \(champion [0-9.]+\)$/),
+      ]),
+    )
+    expect(forced.stdout).toContain('gate FAILED (overridden): log_loss')
+    // Back to the second run, under gates it passes, for the tests below.
+    writeGates([{ metric: 'accuracy', floor: 0.3 }])
+    const restored = await runMain('runs', 'promote', 'iris', second)
+    expect(restored.code, restored.stderr).toBe(0)
+    expect(readJson(releaseFile()).override).toBeUndefined()
   })
 
   it('bundles the promoted run, and refuses it once its artifacts differ from release.json', async () => {

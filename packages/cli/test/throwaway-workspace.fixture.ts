@@ -1,8 +1,9 @@
 // Test support: a throwaway sagepack workspace in a temp folder, for commands that write into models/
 // and .github/ (new-model) without touching the real ones. It holds the real workspace's root files
-// and CODEOWNERS, an empty models/, and a node_modules/ of links to the real one's packages (links
-// one by one, so what tools write into node_modules/ stays here); a model generated into it gets its
-// dependencies linked to where the real workspace has them installed, as pnpm install would.
+// (with the two .ci/ files the shared vitest config imports) and CODEOWNERS, an empty models/, and a
+// node_modules/ of links to the real one's packages (links one by one, so what tools write into
+// node_modules/ stays here); a model generated into it gets its dependencies linked to where the real
+// workspace has them installed, as pnpm install would.
 import {
   copyFileSync,
   existsSync,
@@ -17,7 +18,16 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { WORKSPACE_ROOT } from './run-cli'
 
-const ROOT_FILES = ['package.json', 'pnpm-workspace.yaml', 'tsconfig.base.json', 'vitest.shared.ts', '.npmrc']
+// vitest.shared.ts reads the report names and the reporter of errors outside tests from .ci/.
+const ROOT_FILES = [
+  'package.json',
+  'pnpm-workspace.yaml',
+  'tsconfig.base.json',
+  'vitest.shared.ts',
+  '.ci/test-report-files.ts',
+  '.ci/unhandled-errors-reporter.ts',
+  '.npmrc',
+]
 
 export function throwawayWorkspace(): string {
   const root = mkdtempSync(join(tmpdir(), 'sagepack-workspace-'))

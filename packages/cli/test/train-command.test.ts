@@ -57,6 +57,20 @@ describe('pnpm train iris (end to end, from the command line)', () => {
     expect(readFileSync(join(run, 'logs', 'train.log'), 'utf8')).toContain('epoch=1 ')
   })
 
+  it('ends with the evaluation report of the run, and prints its headline', () => {
+    const run = onlyRun(runsRoot)
+    const report = readJson(join(run, 'report', 'report.json'))
+    expect(report).toMatchObject({ format: 'sagepack.evaluation/v1', model: 'iris', task: 'classification' })
+    expect(report.run.runId).toBe(run.split('/').at(-1))
+    expect(existsSync(join(run, 'report', 'index.html'))).toBe(true)
+    expect(result.stdout).toMatch(
+      /\nevaluated in [0-9.]+ s\ntest metric +value +95% interval +baseline +champion/,
+    )
+    expect(result.stdout).toMatch(
+      new RegExp(`\\nreport: \\S*${run.split('/').at(-1)}/report/index\\.html\\n`),
+    )
+  })
+
   it('reaches test accuracy >= 0.90 and records what it trained with', () => {
     const run = onlyRun(runsRoot)
     const metrics = readJson(join(run, 'metrics.json'))

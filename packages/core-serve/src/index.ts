@@ -21,6 +21,7 @@ export { ONNX_MODEL_FILE, OnnxPredictor } from './predictors/onnx-predictor'
 export { TfjsPredictor } from './predictors/tfjs-predictor'
 export { bindPort, PORT_ENV, parsePort, SAGEMAKER_PORT } from './runtime/bind-port'
 export { type RunningServer, SAGEMAKER_MODEL_DIR, type ServeOptions, serveMain } from './runtime/serve-main'
+export type { RefusedBodyDrain } from './server/discard-refused-body'
 export { defaultExecutionParameters, type ExecutionParameters } from './server/execution-parameters'
 export { DEFAULT_GRACE_MS } from './server/graceful-close'
 export {

@@ -22,6 +22,13 @@ export {
   type StageSettings,
 } from './config/deployment-settings'
 export { type ConfigRow, describeConfig, readPath } from './config/describe-config'
+export {
+  type EvaluationConfigValues,
+  type EvaluationDefaults,
+  evaluationConfig,
+  type GateDeclaration,
+  type SliceDeclaration,
+} from './config/evaluation-config'
 export { readDeploymentSettings } from './config/read-deployment-settings'
 export {
   type ConfigInputs,
@@ -138,5 +145,6 @@ export {
   writeRunRecord,
 } from './runs/run-record'
 export { requireS3Store } from './sagemaker/require-s3-store'
+export { sageMakerName } from './sagemaker/sagemaker-name'
 export { FINAL_JOB_STATUSES, type JobProgress, waitForJob } from './sagemaker/wait-for-job'
 export { findWorkspaceRoot, listModels, locateModel, type ModelFolder } from './workspace/locate-model'

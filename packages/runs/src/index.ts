@@ -9,8 +9,14 @@ export { countArchivedRuns, findRunFolder, listRunFolders, modelsWithRuns } from
 export { readRunSummary } from './catalog/read-run-summary'
 export { selectRun } from './catalog/select-run'
 export { checkReleasedArtifacts } from './release/check-released-artifacts'
-export { promoteRun } from './release/promote-run'
-export { readRelease, releaseFileOf } from './release/release-file'
+export { promotableRun, promoteRun } from './release/promote-run'
+export {
+  type Release,
+  type ReleaseEvaluation,
+  type ReleaseOverride,
+  readRelease,
+  releaseFileOf,
+} from './release/release-file'
 export { formatDelta, formatMetric } from './report/format-run-fields'
 export { headlineMetrics, keyMetricColumns } from './report/headline-metrics'
 export { runsComparison } from './report/runs-comparison'

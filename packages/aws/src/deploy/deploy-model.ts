@@ -1,10 +1,17 @@
 // `sagepack deploy <model> --stage <stage>`: verify the bundle, upload it content-addressed, create a
-// change set of the model's endpoint stack, show it, execute it while streaming stack events, and
+// change set of the model's endpoint stack, show it, execute it while streaming stack events, check
+// that the endpoint serves the EndpointConfig the stack made (SageMaker may have rolled it back), and
 // smoke-test the endpoint with the model's example input. Re-running with nothing changed is a no-op.
 // A dry run resolves and prints everything it would send, with no AWS call.
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { CloudFormationClient, ExecuteChangeSetCommand, type Parameter } from '@aws-sdk/client-cloudformation'
+import {
+  CloudFormationClient,
+  ExecuteChangeSetCommand,
+  type Parameter,
+  type Stack,
+} from '@aws-sdk/client-cloudformation'
+import { SageMakerClient } from '@aws-sdk/client-sagemaker'
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { BUNDLE_FILE, verifyArchive } from '@sagepack/bundle'
 import { type CfnTemplate, MODEL_ENDPOINT_TEMPLATE, readTemplate } from '@sagepack/cloudformation'
@@ -16,8 +23,11 @@ import { platformPlaceholders } from '../platform/platform'
 import { timeStamp } from '../platform/time-stamp'
 import { createChangeSet, describeChanges } from './change-set'
 import { checkReleasedBundle } from './check-released-bundle'
+import { describeLiveEndpoint } from './describe-live-endpoint'
+import { checkEndpointKind } from './endpoint-kind'
 import { readExampleInput } from './example-input'
 import { modelDeploymentSettings } from './model-deployment-settings'
+import { servedEndpointConfig } from './served-endpoint-config'
 import { smokeTest } from './smoke-test'
 import { endpointName, stackName as stackNameOf, stackParameters } from './stack-parameters'
 import { stackState } from './stack-state'
@@ -26,6 +36,8 @@ import { formatEvent, waitForStack } from './wait-for-stack'
 
 interface DeployClients {
   cloudformation: Pick<CloudFormationClient, 'send'>
+  /** DescribeEndpoint only: what the endpoint runs before and serves after the stack changes. */
+  sagemaker: Pick<SageMakerClient, 'send'>
   runtime: Pick<SageMakerRuntimeClient, 'send'>
 }
 
@@ -94,8 +106,19 @@ export async function deployModel(options: DeployOptions): Promise<number> {
   }
 
   const { clients, platform, store } = await connectPlatform(options, defaultClients)
-  // A stack a deploy cannot use is refused before anything is uploaded.
+  // A stack a deploy cannot use, or an endpoint switch SageMaker refuses, is refused before anything
+  // is uploaded.
   const state = await stackState(clients.cloudformation, stackName)
+  if (state.kind === 'ready') {
+    checkEndpointKind({
+      live: await describeLiveEndpoint(clients.sagemaker, endpoint),
+      model: folder.name,
+      stage,
+      stackName,
+      serverlessMemorySizeInMB: settings.deploy[stage].serverlessMemorySizeInMB,
+      print,
+    })
+  }
   const modelData = await uploadModelData({
     store,
     model: folder.name,
@@ -126,6 +149,7 @@ export async function deployModel(options: DeployOptions): Promise<number> {
     print(`change set ${changeSetName} of ${stackName} failed: ${outcome.reason}`)
     return 1
   }
+  let settled = state.kind === 'ready' ? state.stack : undefined
   if (outcome.kind === 'no-changes') {
     print(`no changes: ${stackName} already runs this bundle with these settings; nothing deployed`)
   } else {
@@ -142,6 +166,20 @@ export async function deployModel(options: DeployOptions): Promise<number> {
       return 1
     }
     print(`${stackName}: ${result.status}`)
+    settled = result.stack
+  }
+  // Also after "no changes": an earlier deploy may have been rolled back by SageMaker after its stack
+  // completed, and re-running must not call that a success.
+  const served = await servedEndpointConfig(clients.sagemaker, {
+    endpointName: endpoint,
+    expectedConfig: stackOutput(settled, 'EndpointConfigName', stackName),
+    pollMs,
+    now,
+  })
+  if (!served.ok) {
+    print('')
+    for (const line of served.lines) print(line)
+    return 1
   }
   const answer = await smokeTest(clients.runtime, endpoint, example)
   print(`smoke test: ${endpoint} answered ${JSON.stringify(answer).slice(0, 300)}`)
@@ -193,7 +231,18 @@ function checkParameters(parameters: readonly Parameter[], template: CfnTemplate
   }
 }
 
+/** model-endpoint.yaml declares the output; a settled stack without it is not one of its stacks. */
+function stackOutput(stack: Stack | undefined, key: string, stackName: string): string {
+  const value = stack?.Outputs?.find((output) => output.OutputKey === key)?.OutputValue
+  if (!value) throw new Error(`stack ${stackName} has no output ${key}, which model-endpoint.yaml declares`)
+  return value
+}
+
 function defaultClients(): DeployClients {
   // Made only when a real deploy starts: a dry run needs no credentials or region.
-  return { cloudformation: new CloudFormationClient({}), runtime: new SageMakerRuntimeClient({}) }
+  return {
+    cloudformation: new CloudFormationClient({}),
+    sagemaker: new SageMakerClient({}),
+    runtime: new SageMakerRuntimeClient({}),
+  }
 }

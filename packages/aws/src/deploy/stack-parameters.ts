@@ -3,7 +3,7 @@
 // config. Pure, so a dry run prints exactly what a deploy sends.
 import type { Parameter } from '@aws-sdk/client-cloudformation'
 import type { DeploymentSettings, Stage } from '@sagepack/core-train'
-import type { Platform } from '../platform/platform'
+import { imageFor, type Platform } from '../platform/platform'
 
 export interface ModelData {
   /** `s3://.../model.tar.gz`, or an S3 prefix ending in '/' holding the extracted files. */
@@ -35,7 +35,12 @@ export function stackParameters(input: {
   const values: Record<string, string | number> = {
     ModelName: input.model,
     Stage: input.stage,
-    ImageUri: input.platform.imageUri,
+    // A GPU instance serves from the GPU image, as training and transform jobs do; serverless
+    // endpoints run on CPUs only, whatever InstanceType says (it is ignored then).
+    ImageUri:
+      stage.serverlessMemorySizeInMB > 0
+        ? input.platform.imageUri
+        : imageFor(input.platform, stage.instanceType),
     ExecutionRoleArn: input.platform.executionRoleArn,
     ModelDataUrl: input.modelData.url,
     ModelDataCompression: input.modelData.compression,

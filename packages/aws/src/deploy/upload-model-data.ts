@@ -41,7 +41,8 @@ export async function uploadModelData(input: {
   const dir = await mkdtemp(join(tmpdir(), 'sagepack-model-data-'))
   try {
     const extracted = join(dir, 'model')
-    await extractArchive(input.bundle, extracted)
+    // Held to the verified digests as it is written: what is uploaded is what was verified.
+    await extractArchive(input.bundle, extracted, { expected: input.files })
     const ordered = [
       ...input.files.filter((f) => f.path !== MANIFEST_FILE),
       ...input.files.filter((f) => f.path === MANIFEST_FILE),

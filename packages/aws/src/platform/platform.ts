@@ -96,8 +96,13 @@ export async function platformPlaceholders(workspaceRoot: string, env: Env): Pro
 }
 
 /**
- * The runtime image for an instance type: NVIDIA GPU families (ml.g*, ml.p*) take its GPU variant
- * (containers/runtime/Dockerfile.gpu), tagged `<tag>-gpu`.
+ * The runtime image for an instance type: NVIDIA GPU families take its GPU variant
+ * (containers/runtime/Dockerfile.gpu, CUDA), tagged `<tag>-gpu`. In SageMaker's instance types
+ * (ProductionVariantInstanceType, TrainingInstanceType) those are the ml.g<n>* (g4dn, g5, g6, g6e,
+ * g7, g7e) and ml.p<n>* (p2 ... p5en, p6-b200) families. AWS's own accelerators are not CUDA: ml.inf1,
+ * ml.inf2 (Inferentia), ml.trn1, ml.trn2 (Trainium) need the Neuron SDK and ml.dl1 (Gaudi) Habana's,
+ * none of which the images carry, so they get the CPU image and run on their host CPUs. (ml.p6e-gb200
+ * hosts have Arm CPUs, for which neither image is built.)
  */
 export function imageFor(platform: Platform, instanceType: string): string {
   const { imageUri } = platform

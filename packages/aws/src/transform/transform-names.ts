@@ -1,24 +1,15 @@
-// Names SageMaker accepts (1-63 characters of [a-zA-Z0-9-]) for what a batch transform creates: the
-// model, named by the bundle's digest so one bundle is one SageMaker model, and the job, by time.
+// Names SageMaker accepts (see core-train's sagemaker-name.ts) for what a batch transform creates: the
+// model, named by the bundle's digest so one bundle is one SageMaker model, and the job, by time. The
+// digest or time stamp is always whole; a long model name is shortened and followed by its hash, so two
+// models whose names share a long beginning never share a job.
+import { sageMakerName } from '@sagepack/core-train'
 import { timeStamp } from '../platform/time-stamp'
 
-const MAX_NAME = 63
-
 export function transformModelName(model: string, bundleSha256: string): string {
-  return withSuffix('sagepack', model, bundleSha256.slice(0, 12))
+  return sageMakerName(`sagepack-${model}`, bundleSha256.slice(0, 12))
 }
 
-/** `sagepack-<model>-20261123-164512`: sortable, and unique unless two start in the same second. */
+/** `sagepack-<model>-20261123-164512`: sortable, and unique unless one model starts two in one second. */
 export function transformJobName(model: string, now: Date): string {
-  return withSuffix('sagepack', model, timeStamp(now))
-}
-
-/** The model's name is shortened, never the prefix or the suffix that makes the name unique. */
-function withSuffix(prefix: string, model: string, suffix: string): string {
-  const room = MAX_NAME - prefix.length - suffix.length - 2
-  const middle = model
-    .replace(/[^a-zA-Z0-9-]+/g, '-')
-    .slice(0, room)
-    .replace(/-+$/, '')
-  return `${prefix}-${middle}-${suffix}`
+  return sageMakerName(`sagepack-${model}`, timeStamp(now))
 }

@@ -1,51 +1,34 @@
 // Unpacks a bundle for `sagepack serve`, refusing anything but regular files at paths inside the
-// target folder. It unpacks into a sibling folder first and renames it into place, so the target is
-// either complete or absent.
+// target folder. Files stream to disk as they inflate (write-entries.ts), capped by the manifest when
+// the caller has one. It unpacks into a sibling folder first and renames it into place, so the target
+// is either complete or absent: a refused archive leaves nothing behind.
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
-import { extract } from 'tar'
-import { bundleEntryVerdict } from './archive-path'
-import { bundleCorruptError } from './bundle-corrupt-error'
+import type { ManifestFile } from '../manifest/bundle-manifest'
+import { writeEntries } from './write-entries'
+
+export interface ExtractOptions {
+  /**
+   * The files the archive must hold (manifest.json need not be listed), from its verified manifest:
+   * each file is refused before a byte is written unless listed with its exact size, is hashed as it
+   * is written, and the whole extraction stops at the first file that differs. Without it (archives
+   * that carry no manifest, such as a training job's output) every file is written as it comes.
+   */
+  expected?: readonly ManifestFile[]
+}
 
 /**
  * Extracts `path` into `dir`, which must not exist or be empty (so no link already inside it can
- * redirect a write). Does not check digests: run verifyArchive first when the bundle is not trusted.
+ * redirect a write).
  */
-export async function extractArchive(path: string, dir: string): Promise<void> {
+export async function extractArchive(path: string, dir: string, options: ExtractOptions = {}): Promise<void> {
   const dirExists = await assertEmptyOrMissing(dir)
   const staging = join(dirname(dir), `.${basename(dir)}.${randomBytes(6).toString('hex')}.extracting`)
-  const refused: string[] = []
   try {
     await mkdir(staging, { recursive: true })
-    try {
-      await extract({
-        file: path,
-        cwd: staging,
-        strict: true,
-        // See read-archive.ts: zero-filled tensors compress right up to node-tar's bomb guard.
-        maxDecompressionRatio: Number.POSITIVE_INFINITY,
-        filter: (entryPath, entry) => {
-          const judged = bundleEntryVerdict('type' in entry ? entry.type : 'File', entryPath)
-          if (judged.verdict === 'not-a-file' || judged.verdict === 'unsafe-path') {
-            refused.push(`${JSON.stringify(entryPath)}: ${judged.problem}`)
-          }
-          return judged.verdict === 'file'
-        },
-      })
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && refused.length === 0) throw error
-      throw bundleCorruptError(path, [...refused, (error as Error).message], error)
-    }
-    if (refused.length > 0) {
-      throw new UserError({
-        input: path,
-        problem: `holds entries that cannot be extracted safely: ${refused.join('; ')}`,
-        expected: 'a bundle written by `pnpm bundle`: regular files at relative paths',
-        fix: 'build the bundle again with `pnpm bundle <model>`',
-      })
-    }
+    await writeEntries(path, staging, options.expected)
     if (dirExists) await rmdir(dir)
     await rename(staging, dir)
   } catch (error) {

@@ -32,12 +32,14 @@ export async function listArchive(path: string): Promise<ArchiveListing[]> {
 
 /**
  * Streams the archive through `onEntry`, one call per entry in archive order. Attach `data`/`end`
- * listeners inside the callback: the entry flows as soon as it returns.
+ * listeners inside the callback: the entry flows as soon as it returns. Aborting `stop` ends the
+ * reading early (nothing more is inflated) and resolves.
  */
 export async function readArchive(
   path: string,
   onEntry: (entry: ReadEntry) => void,
   members?: readonly MemberSpan[],
+  stop?: AbortSignal,
 ): Promise<void> {
   let current: string | undefined
   // Node's gunzip rather than node-tar's own: it hands on each 256 KiB as it inflates, so a failed gzip
@@ -47,13 +49,13 @@ export async function readArchive(
     strict: true,
     onReadEntry: (entry) => {
       current = entry.path
-      onEntry(entry)
+      if (!stop?.aborted) onEntry(entry)
       entry.resume()
     },
   })
   try {
     if (members) {
-      await inflateMembersInto(path, members, parser)
+      await inflateMembersInto(path, members, parser, stop)
     } else {
       await new Promise<void>((resolve, reject) => {
         const source = createReadStream(path, { highWaterMark: 256 * 1024 })
@@ -62,6 +64,11 @@ export async function readArchive(
         gunzip.on('error', reject)
         parser.on('error', reject)
         parser.on('end', resolve)
+        stop?.addEventListener('abort', () => {
+          source.destroy()
+          gunzip.destroy()
+          resolve()
+        })
         source.pipe(gunzip).pipe(parser)
       })
     }
@@ -99,6 +106,7 @@ async function inflateMembersInto(
   path: string,
   members: readonly MemberSpan[],
   parser: Parser,
+  stop: AbortSignal | undefined,
 ): Promise<void> {
   const file = await open(path, 'r')
   try {
@@ -112,6 +120,7 @@ async function inflateMembersInto(
     const roomSize = members.reduce((largest, member) => Math.max(largest, member.length), 0)
     async function* compressed(): AsyncGenerator<{ bytes: Buffer; room: Buffer; member: MemberSpan }> {
       for (const member of members) {
+        if (stop?.aborted) return
         const room = freeBuffers.pop() ?? Buffer.allocUnsafe(roomSize)
         const bytes = room.subarray(0, member.length)
         const { bytesRead } = await file.read(bytes, 0, member.length, member.offset)
@@ -129,11 +138,12 @@ async function inflateMembersInto(
         return data
       },
       async (data) => {
-        parser.write(data)
+        if (!stop?.aborted) parser.write(data)
       },
       // A member per core in flight and one more: memory stays at a few chunks whatever the archive size.
       Math.max(2, availableParallelism() + 1),
     )
+    if (stop?.aborted) return
     parser.end()
     await ended
   } finally {

@@ -27,11 +27,15 @@ export interface VerifiedArchive {
 }
 
 /** A manifest of millions of files stays far below this; anything larger is not a manifest. */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 /**
  * Throws a UserError when the archive cannot be read, holds anything but regular files at safe paths,
  * or differs from its manifest.json or from `expected`. `expected` need not list manifest.json.
+ *
+ * Every problem is reported at once, but one: a file that the list (`expected`, else the manifest
+ * once it has been read) does not hold at that size stops the reading at its header, so a gzip bomb
+ * behind a lying manifest is never inflated.
  */
 export async function verifyArchive(
   path: string,
@@ -43,6 +47,8 @@ export async function verifyArchive(
   const problems: string[] = []
   const seen = new Set<string>()
   let manifestBytes: Buffer | undefined
+  let sizes = expected && sizesOf(expected)
+  const stop = new AbortController()
 
   await readArchive(
     path,
@@ -57,6 +63,17 @@ export async function verifyArchive(
       // An unsafe path is reported; the file is still hashed, so the manifest check does not call it missing.
       if (judged.verdict === 'unsafe-path') problems.push(`${JSON.stringify(entry.path)}: ${judged.problem}`)
       const entryPath = judged.path
+      const listedSize = entryPath === MANIFEST_FILE ? undefined : sizes?.get(entryPath)
+      if (sizes && entryPath !== MANIFEST_FILE && listedSize !== entry.size) {
+        const source = expected ? 'the expected file list' : 'the manifest'
+        problems.push(
+          listedSize === undefined
+            ? `${entryPath} (${entry.size} bytes) is not listed in ${source}; stopped reading there`
+            : `${entryPath} holds ${entry.size} bytes, ${source} says ${listedSize}; stopped reading there`,
+        )
+        stop.abort()
+        return
+      }
       if (seen.has(entryPath)) problems.push(`${entryPath} appears more than once`)
       seen.add(entryPath)
       const hash = createHash('sha256')
@@ -73,12 +90,18 @@ export async function verifyArchive(
       })
       entry.on('end', () => {
         files.push({ path: entryPath, sha256: hash.digest('hex'), size })
-        if (kept) manifestBytes = Buffer.concat(kept)
+        if (!kept) return
+        manifestBytes = Buffer.concat(kept)
+        // From here on each file is held to the size the manifest lists, before it is inflated.
+        sizes ??= sizesOf(parseManifest(manifestBytes, [])?.files ?? [])
       })
     },
     members,
+    stop.signal,
   )
 
+  // Stopped early: the files after the stop were never read, so none of them can be called missing.
+  if (stop.signal.aborted) throw bundleCorruptError(path, problems)
   const manifest = manifestBytes === undefined ? undefined : parseManifest(manifestBytes, problems)
   if (manifest) {
     problems.push(...manifestMismatches(manifest.files, files, 'the manifest', new Set([MANIFEST_FILE])))
@@ -89,6 +112,10 @@ export async function verifyArchive(
   }
   if (problems.length > 0) throw bundleCorruptError(path, problems)
   return { files, entries, manifest }
+}
+
+function sizesOf(files: readonly ManifestFile[]): Map<string, number> {
+  return new Map(files.map((file) => [file.path, file.size]))
 }
 
 /** Parses manifest.json far enough to check files against it; a broken one is one more problem. */

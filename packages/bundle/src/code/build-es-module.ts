@@ -6,6 +6,7 @@ import { join, relative } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { build } from 'esbuild'
 import { ESM_BANNER } from './esm-banner'
+import { locationFreeComments } from './location-free-comments'
 
 export interface EsModuleCode {
   source: Uint8Array
@@ -75,7 +76,12 @@ export async function buildEsModule(options: BuildEsModuleOptions): Promise<EsMo
   for (const name of options.external) {
     if (imported.has(name)) externals[name] = installedVersion(resolveFrom, name)
   }
-  return { source: output.contents, externals }
+  const text = locationFreeComments(
+    output.text,
+    Object.keys(result.metafile?.inputs ?? {}),
+    options.workspaceRoot,
+  )
+  return { source: new TextEncoder().encode(text), externals }
 }
 
 export function installedVersion(require: NodeJS.Require, name: string): string {

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
+import { chmod, cp, mkdir, mkdtemp, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { listArchive } from '../archive/read-archive'
 import { fileDigest } from '../manifest/manifest'
 import { bundleModel } from './bundle-model'
+import { CPU, OTHER, readPackageList, workspaceWith } from './runtime-packages.fixture'
 
 // The real workspace: the inference code builds there and its onnxruntime-node version is reported.
 const workspaceRoot = fileURLToPath(new URL('../../../..', import.meta.url))
@@ -54,5 +57,57 @@ describe('bundleModel', () => {
     // archive's read-back refuses the bundle rather than ship bytes other than the digests say.
     const wrong = files.map((file) => ({ ...file, sha256: 'f'.repeat(64) }))
     await expect(bundle('wrong.tar.gz', wrong)).rejects.toThrow('the new archive failed its check')
+  }, 60_000)
+
+  it("declares the runtime image's onnxruntime-node, and will not bundle when the image pins another", async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'bundle-model-'))
+    const { modelDir, runDir } = await modelAndRun(scratch)
+    const bundle = (root: string, name: string) =>
+      bundleModel({
+        workspaceRoot: root,
+        folder: { name: 'demo', dir: modelDir, inferenceEntry: join(modelDir, 'inference', 'index.ts') },
+        runId: '20261123-164512-3fa2',
+        runDir,
+        outFile: join(scratch, name),
+      })
+    const pinned = readPackageList(workspaceRoot, CPU).dependencies['onnxruntime-node']
+    const built = await bundle(workspaceRoot, 'pinned.tar.gz')
+    expect(built.manifest.runtime.dependencies).toEqual({ 'onnxruntime-node': pinned })
+
+    // The image's list says one version, the workspace installs (and tests) another: no bundle.
+    const drifted = workspaceWith((file, list) => {
+      if (file === CPU) list.dependencies['onnxruntime-node'] = OTHER
+    })
+    await expect(bundle(drifted, 'drifted.tar.gz')).rejects.toThrow(
+      `onnxruntime-node ${OTHER} is not the ${pinned} this workspace installs`,
+    )
+    expect(existsSync(join(scratch, 'drifted.tar.gz'))).toBe(false)
+  }, 60_000)
+
+  it('writes the same bytes from a copy of the run whose files are executable and newer', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'bundle-model-'))
+    const { modelDir, runDir } = await modelAndRun(scratch)
+    // The same run as a file system without modes (vfat, CIFS, a WSL /mnt drive) shows it: every file
+    // rwxr-xr-x, with times of its own.
+    const copied = join(scratch, 'mounted', 'runs', 'demo', '20261123-164512-3fa2')
+    await cp(runDir, copied, { recursive: true })
+    for (const file of ['config.json', 'model/model.onnx', 'model/preprocessor.json']) {
+      await chmod(join(copied, file), 0o755)
+      await utimes(join(copied, file), new Date('2001-02-03T04:05:06Z'), new Date('2001-02-03T04:05:06Z'))
+    }
+    const bundle = (run: string, name: string) =>
+      bundleModel({
+        workspaceRoot,
+        folder: { name: 'demo', dir: modelDir, inferenceEntry: join(modelDir, 'inference', 'index.ts') },
+        runId: '20261123-164512-3fa2',
+        runDir: run,
+        outFile: join(scratch, name),
+      })
+    const [first, second] = [await bundle(runDir, 'first.tar.gz'), await bundle(copied, 'second.tar.gz')]
+    expect(second.sha256).toBe(first.sha256)
+    expect(
+      readFileSync(join(scratch, 'second.tar.gz')).equals(readFileSync(join(scratch, 'first.tar.gz'))),
+    ).toBe(true)
+    expect(new Set((await listArchive(second.path)).map((entry) => entry.mode))).toEqual(new Set([0o644]))
   }, 60_000)
 })

@@ -14,6 +14,7 @@ import { type BundleManifest, MANIFEST_FILE, MANIFEST_FORMAT } from '../manifest
 import { buildManifest, type FileDigest, fileDigest, serializeManifest } from '../manifest/manifest'
 import { buildInferenceCode } from './build-inference-code'
 import { runtimeDependencies } from './runtime-dependencies'
+import { runtimeImagePackages } from './runtime-image-packages'
 
 export const BUNDLE_FILE = join('dist', 'model.tar.gz')
 const BUNDLE_IGNORE_FILE = '.bundleignore'
@@ -77,8 +78,8 @@ export async function bundleModel(options: {
       ? { sha256: known.sha256, size: known.size }
       : fileDigest(file.sourcePath)
   }
-  // The inference code builds (and git answers) while the weights are hashed for the manifest.
-  const [code, configDigest, weightDigests, git] = await Promise.all([
+  // The inference code builds (and git and the image's pins answer) while the weights are hashed.
+  const [code, configDigest, weightDigests, imagePackages, git] = await Promise.all([
     buildInferenceCode({
       workspaceRoot: options.workspaceRoot,
       entry: existsSync(folder.inferenceEntry) ? folder.inferenceEntry : undefined,
@@ -86,9 +87,10 @@ export async function bundleModel(options: {
     }),
     fileDigest(configFile),
     Promise.all(weights.map(weightDigest)),
+    runtimeImagePackages(options.workspaceRoot),
     gitState(options.workspaceRoot),
   ])
-  const dependencies = { ...runtimeDependencies(options.workspaceRoot, modelFormat), ...code.externals }
+  const dependencies = runtimeDependencies(imagePackages, modelFormat, Object.keys(code.externals))
   const codePackage = new TextEncoder().encode(
     `${JSON.stringify({ name: `${folder.name}-inference`, private: true, type: 'module', dependencies }, null, 2)}\n`,
   )
@@ -98,7 +100,9 @@ export async function bundleModel(options: {
     { archivePath: 'config.json', mode: 0o644, source: { path: configFile, ...configDigest } },
     ...weights.map((f, i) => ({
       archivePath: f.archivePath,
-      mode: f.mode,
+      // Weights and state are data, never run: 0644 whatever the run folder's file system reports (a
+      // vfat, CIFS or WSL /mnt mount shows every file executable), so the bytes do not depend on it.
+      mode: 0o644 as const,
       source: { path: f.sourcePath, ...(weightDigests[i] as FileDigest) },
     })),
     { archivePath: 'code/inference.mjs', mode: 0o644, source: { data: code.source } },

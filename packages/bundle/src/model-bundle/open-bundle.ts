@@ -3,11 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { UserError } from '@sagepack/core-data'
 import { extractArchive } from '../archive/extract-archive'
-import { verifyArchive } from '../archive/verify-archive'
-import { type BundleManifest, MANIFEST_FILE } from '../manifest/bundle-manifest'
-import { parseBundleManifest } from '../manifest/parse-bundle-manifest'
+import type { BundleManifest } from '../manifest/bundle-manifest'
+import { verifyBundle } from './verify-bundle'
 
 export interface OpenedBundle {
   modelDir: string
@@ -16,18 +14,15 @@ export interface OpenedBundle {
 }
 
 export async function openBundle(archive: string): Promise<OpenedBundle> {
-  const verified = await verifyArchive(archive)
-  if (!verified.manifest) {
-    throw new UserError({
-      input: archive,
-      problem: 'has no manifest.json',
-      expected: 'a model.tar.gz written by `pnpm bundle <model>`',
-      fix: 'bundle the model again',
-    })
-  }
-  const manifest = parseBundleManifest(verified.manifest, `${archive}, ${MANIFEST_FILE}`)
+  const { manifest } = await verifyBundle(archive)
   const modelDir = await mkdtemp(join(tmpdir(), `sagepack-${folderNamePart(manifest.name)}-`))
-  await extractArchive(archive, modelDir)
+  try {
+    // Held to the verified manifest again as it is written: the archive may have changed since.
+    await extractArchive(archive, modelDir, { expected: manifest.files })
+  } catch (error) {
+    await rm(modelDir, { recursive: true, force: true })
+    throw error
+  }
   return { modelDir, manifest, close: () => rm(modelDir, { recursive: true, force: true }) }
 }
 

@@ -1,15 +1,11 @@
-// The packages the runtime image must provide for a bundle, at the versions this workspace tests
-// against: onnxruntime-node for ONNX weights, @tensorflow/tfjs for tfjs weights.
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
-import { installedVersion } from '../code/build-es-module'
-
+// What a bundle's code/package.json declares: the package its weights need (onnxruntime-node for ONNX,
+// @tensorflow/tfjs for tfjs) and the native packages its inference code imports, each at the version the
+// runtime image provides (runtime-image-packages.ts).
 export function runtimeDependencies(
-  workspaceRoot: string,
+  imagePackages: Readonly<Record<string, string>>,
   modelFormat: 'onnx' | 'tfjs',
+  imported: readonly string[],
 ): Record<string, string> {
-  // The runtime's own predictors live in core-serve, so its dependencies are the ones to report.
-  const require = createRequire(join(workspaceRoot, 'packages', 'core-serve', 'package.json'))
-  const name = modelFormat === 'onnx' ? 'onnxruntime-node' : '@tensorflow/tfjs'
-  return { [name]: installedVersion(require, name) }
+  const names = [modelFormat === 'onnx' ? 'onnxruntime-node' : '@tensorflow/tfjs', ...imported]
+  return Object.fromEntries(names.map((name) => [name, imagePackages[name] ?? '*']))
 }

@@ -1,7 +1,7 @@
 // `sagepack inspect <model.tar.gz>`: what a bundle holds, its manifest, and proof that every file
-// matches the manifest's digest.
+// matches the manifest's digest and that `sagepack serve` would take it.
 import { resolve } from 'node:path'
-import { verifyArchive } from '@sagepack/bundle'
+import { verifyBundle } from '@sagepack/bundle'
 import { Command } from 'commander'
 import { formatBytes } from '../build-bundle/format-bytes'
 
@@ -9,17 +9,19 @@ export function inspectCommand(): Command {
   return new Command('inspect')
     .summary('list a model.tar.gz, verify every digest against its manifest, print the manifest')
     .description(
-      'List the entries of a bundle, verify the sha256 and size of every file against manifest.json\n' +
-        '(exit 2 with the differences when they do not match), and print the manifest.',
+      'List the entries of a bundle, verify the sha256 and size of every file against manifest.json, check\n' +
+        'it can be served (the same check as `sagepack serve`: a manifest this sagepack reads, an entry\n' +
+        'inside the bundle, config.json and the weights), and print the manifest. Exits 2 naming what is\n' +
+        'wrong when any of that fails.',
     )
     .argument('<bundle>', 'a model.tar.gz, e.g. models/iris/dist/model.tar.gz')
     .option('--json', 'print the manifest and the verified file list as JSON')
     .action(async (bundle: string, options: { json?: boolean }) => {
       const path = resolve(bundle)
-      const verified = await verifyArchive(path)
+      const verified = await verifyBundle(path)
       if (options.json) {
         process.stdout.write(
-          `${JSON.stringify({ manifest: verified.manifest ?? null, files: verified.files }, null, 2)}\n`,
+          `${JSON.stringify({ manifest: verified.manifest, files: verified.files }, null, 2)}\n`,
         )
         return
       }
@@ -31,9 +33,8 @@ export function inspectCommand(): Command {
       const { manifest } = verified
       process.stdout.write(
         `${bundle}: ${entries.length} entries\n${lines.join('\n')}\n\n` +
-          (manifest
-            ? `verified: every file matches manifest.json (sha256 and size)\n\n${JSON.stringify({ ...manifest, files: undefined }, null, 2)}\n`
-            : 'no manifest.json: this is not a sagepack bundle, nothing to verify against\n'),
+          'verified: every file matches manifest.json (sha256 and size), and `sagepack serve` takes it\n\n' +
+          `${JSON.stringify({ ...manifest, files: undefined }, null, 2)}\n`,
       )
     })
 }

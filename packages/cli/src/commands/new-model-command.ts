@@ -35,8 +35,9 @@ export function newModelCommand(): Command {
         'on a freshly trained model). The model trains, bundles, serves and passes its tests as generated;\n' +
         'then replace the example data and schema with your own.\n\n' +
         `The folder is written whole or not at all, and ${CODEOWNERS_FILE} gets one line giving it to the team\n` +
-        '(kept sorted with the other model lines; never twice). Then `pnpm install --offline` links the new\n' +
-        'package (falling back to --prefer-offline when the pnpm cache lacks metadata).\n\n' +
+        '(kept sorted with the other model lines; never twice). Then `pnpm install --offline\n' +
+        '--no-frozen-lockfile` links the new package and adds it to pnpm-lock.yaml, CI=true or not (falling\n' +
+        'back to --prefer-offline when the pnpm cache lacks metadata).\n\n' +
         'Templates:\n' +
         MODEL_TEMPLATES.map((t) => `  ${t.padEnd(20)}${TEMPLATE_SUMMARIES[t]}`).join('\n'),
     )
@@ -85,7 +86,7 @@ export function newModelCommand(): Command {
                   ? 'could not start pnpm'
                   : `failed (exit ${result.exitCode}); ${shown}/ is written but its dependencies are not linked`,
               expected: 'pnpm on PATH and the packages in its store (or the npm registry reachable)',
-              fix: 'fix what pnpm printed above, then run `pnpm install` at the workspace root',
+              fix: 'fix what pnpm printed above, then run `pnpm install --no-frozen-lockfile` at the workspace root',
             })}\n`,
           )
           process.exitCode = 1

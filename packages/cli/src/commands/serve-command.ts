@@ -29,7 +29,8 @@ export function serveCommand(): Command {
         "into a temporary folder (SageMaker's /opt/ml/model), and the runtime image's runtime.mjs (built\n" +
         'fresh from this checkout) starts `serve` on it:\n' +
         'GET /ping, POST /invocations (application/json, text/csv, application/jsonlines), GET /execution-parameters.\n' +
-        'A model without a bundle is bundled first. Ctrl-C drains in-flight requests and stops.',
+        'A model without a bundle is bundled first. Ctrl-C drains in-flight requests and stops; Ctrl-C again\n' +
+        'a second or more later stops at once.',
     )
     .argument('<model>', 'the model folder name under models/')
     .option('--port <port>', 'port to listen on (SAGEMAKER_BIND_TO_PORT)', parsePort, 8080)
@@ -78,7 +79,9 @@ function runServer(runtime: string, modelDir: string, options: ServeOptions): Pr
         ...(options.workers === undefined ? {} : { SAGEMAKER_MODEL_SERVER_WORKERS: String(options.workers) }),
       },
     })
-    // The runtime drains on SIGTERM as on SageMaker; the CLI waits for it and then cleans up.
+    // The runtime drains on SIGTERM as on SageMaker; the CLI waits for it and then cleans up. Ctrl-C in
+    // a terminal reaches the runtime too (the whole process group gets it): the runtime takes the two
+    // signals, arriving together, as one, and a later Ctrl-C as "stop now".
     const stop = () => child.kill('SIGTERM')
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)

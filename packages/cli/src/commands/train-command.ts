@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { explainingAwsErrors } from '@sagepack/aws/errors'
-import { shownPath } from '@sagepack/core-data'
-import { findWorkspaceRoot } from '@sagepack/core-train/workspace'
+import { isUserError, shownPath } from '@sagepack/core-data'
+import { defaultRunsRoot, findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { Command } from 'commander'
 import { collect } from './collect-option'
 import { DEFAULT_TRAINING_INSTANCE_TYPE, type ExecutorChoice, parseExecutorFlags } from './train-options'
@@ -77,13 +77,22 @@ export function trainCommand(): Command {
 
 async function trainModel(name: string, options: TrainOptions): Promise<number> {
   let shownDir = ''
+  const workspaceRoot = findWorkspaceRoot()
+  const runsRoot = options.runsDir ? resolve(options.runsDir) : defaultRunsRoot(workspaceRoot)
   // Loaded when the command runs, so other commands start without tfjs and onnxruntime.
   const { trainLocally } = await import('@sagepack/core-train')
+  // The evaluation's code (Vega, the serving runtime) loads and warms up while the job trains in its
+  // own process, so the report after training costs only its own work.
+  const evaluation = import('@sagepack/evaluate').then(async (module) => {
+    await module.warmUpRendering()
+    return module
+  })
+  evaluation.catch(() => {})
   const result = await trainLocally({
-    workspaceRoot: findWorkspaceRoot(),
+    workspaceRoot,
     model: name,
     sets: options.set,
-    ...(options.runsDir ? { runsRoot: resolve(options.runsDir) } : {}),
+    runsRoot,
     ...(options.resume ? { resumeFrom: options.resume } : {}),
     onRunCreated: ({ runId, runDir }) => {
       shownDir = shownPath(runDir)
@@ -103,7 +112,48 @@ async function trainModel(name: string, options: TrainOptions): Promise<number> 
     `\nrun ${result.runId} completed in ${result.durationSeconds.toFixed(1)} s${summary ? `: ${summary}` : ''}\n` +
       `  ${shownDir}\n`,
   )
-  return 0
+  return evaluateTrainedRun(await evaluation, {
+    workspaceRoot,
+    name,
+    runsRoot,
+    runId: result.runId,
+    sets: options.set,
+  })
+}
+
+/**
+ * The report of the run just trained. A champion that cannot be found is a note in it; any other
+ * problem (a slice on a column the data lacks, a gate on a metric the model has not) is the user's to
+ * fix, and fails the command while the run stays completed.
+ */
+async function evaluateTrainedRun(
+  { evaluateRun, headlineText }: typeof import('@sagepack/evaluate'),
+  run: { workspaceRoot: string; name: string; runsRoot: string; runId: string; sets: string[] },
+): Promise<number> {
+  const { workspaceRoot, name, runsRoot, runId } = run
+  const started = performance.now()
+  try {
+    const { report, reportDir } = await evaluateRun({
+      workspaceRoot,
+      folder: locateModel(workspaceRoot, name),
+      runsRoot,
+      runId,
+      sets: run.sets,
+      tolerantChampion: true,
+    })
+    const seconds = ((performance.now() - started) / 1000).toFixed(1)
+    process.stdout.write(
+      `\nevaluated in ${seconds} s\n${headlineText(report, shownPath(join(reportDir, 'index.html')))}\n`,
+    )
+    return 0
+  } catch (error) {
+    if (!isUserError(error)) throw error
+    process.stderr.write(
+      `\nrun ${runId} completed, but its evaluation failed:\n${error.message}\n` +
+        `fix it, then: pnpm sagepack evaluate ${name} --run ${runId}\n`,
+    )
+    return 2
+  }
 }
 
 async function trainOnSageMaker(

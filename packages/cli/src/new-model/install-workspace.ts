@@ -3,12 +3,17 @@
 // afresh, which takes the registry metadata of every package among them; where this machine's pnpm
 // cache lacks some (a store filled by a frozen-lockfile install holds the packages, not their metadata)
 // --offline fails with ERR_PNPM_NO_OFFLINE_META, and `--prefer-offline` takes all it can from the store
-// and cache and fetches only the missing metadata from the registry.
+// and cache and fetches only the missing metadata from the registry. Adding a package changes the
+// lockfile on purpose: --no-frozen-lockfile, or pnpm refuses wherever CI=true is set (many dev
+// containers and CI jobs), where it defaults to a frozen lockfile.
 import { spawn } from 'node:child_process'
 
+/** The command that links a new package, as the next steps print it when it was skipped. */
+export const LINK_NEW_PACKAGE = 'pnpm install --offline --no-frozen-lockfile'
+
 const INSTALL_ATTEMPTS: readonly (readonly string[])[] = [
-  ['install', '--offline'],
-  ['install', '--prefer-offline'],
+  ['install', '--offline', '--no-frozen-lockfile'],
+  ['install', '--prefer-offline', '--no-frozen-lockfile'],
 ]
 
 export interface InstallResult {

@@ -61,6 +61,8 @@ describe('nextSteps', () => {
   })
 
   it('starts with pnpm install when it was skipped', () => {
-    expect(nextSteps('churn', { installed: false })).toMatch(/^Next steps:\n.*\n {4}pnpm install --offline\n/)
+    expect(nextSteps('churn', { installed: false })).toMatch(
+      /^Next steps:\n.*\n {4}pnpm install --offline --no-frozen-lockfile\n/,
+    )
   })
 })

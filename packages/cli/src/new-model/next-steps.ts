@@ -1,4 +1,5 @@
 // What to run after `sagepack new-model`: the whole path from a first local run to a merged PR.
+import { LINK_NEW_PACKAGE } from './install-workspace'
 import { modelPackageName } from './model-name-free'
 
 export function nextSteps(name: string, options: { installed: boolean }): string {
@@ -7,7 +8,7 @@ export function nextSteps(name: string, options: { installed: boolean }): string
     'Next steps:',
     ...(options.installed
       ? []
-      : ['  Link the new package first (pnpm install was skipped):', '    pnpm install --offline']),
+      : ['  Link the new package first (pnpm install was skipped):', `    ${LINK_NEW_PACKAGE}`]),
     `  Train it here (a run in runs/${name}/), bundle the run for SageMaker, serve the bundle on :8080:`,
     `    pnpm train ${name}`,
     `    pnpm bundle ${name}`,

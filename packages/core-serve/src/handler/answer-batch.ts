@@ -14,6 +14,13 @@ import { toInvocationError } from './to-invocation-error'
 
 export type Settled = { response: EncodedResponse } | { error: InvocationError }
 
+/**
+ * Told which request the work in progress belongs to: its index while work for that request alone runs
+ * (decoding, preprocess, postprocess, encoding), undefined while the batch shares the predict call. A
+ * worker thread that dies or hangs can then name the request at fault.
+ */
+export type WorkingOn = (index: number | undefined) => void
+
 interface Prepared {
   index: number
   decoded: DecodedRequest
@@ -24,10 +31,12 @@ export async function answerBatch<M extends LoadedModel>(
   handler: InferenceHandler<M>,
   model: M,
   requests: EncodedRequest[],
+  workingOn: WorkingOn = () => {},
 ): Promise<Settled[]> {
   const settled: Settled[] = new Array(requests.length)
   const prepared: Prepared[] = []
   for (const [index, request] of requests.entries()) {
+    workingOn(index)
     try {
       const decoded = decodeRequest(request)
       const features = await preprocessStage(handler, model, decoded.rows, decoded.context)
@@ -39,6 +48,7 @@ export async function answerBatch<M extends LoadedModel>(
       settled[index] = { error: toInvocationError(error, 'preprocess') }
     }
   }
+  workingOn(undefined)
   const rows = prepared.reduce((sum, p) => sum + p.decoded.rows.length, 0)
   let outputs: Float32Array | undefined
   if (prepared.length > 0) {
@@ -62,6 +72,7 @@ export async function answerBatch<M extends LoadedModel>(
       const count = p.decoded.rows.length
       const own = outputs.subarray(offset * width, (offset + count) * width)
       offset += count
+      workingOn(p.index)
       try {
         const predictions = await postprocessStage(handler, model, own, p.decoded.rows, p.decoded.context)
         settled[p.index] = { response: encodeResponse(p.decoded, predictions) }
@@ -69,6 +80,7 @@ export async function answerBatch<M extends LoadedModel>(
         settled[p.index] = { error: toInvocationError(error, 'postprocess') }
       }
     }
+    workingOn(undefined)
   }
   return settled
 }

@@ -92,7 +92,7 @@ export interface EncodedResponse {
  * answers /ping only moves bytes.
  */
 export interface InvocationRunner {
-  /** True once every worker has loaded the model; /ping answers 200 only then. */
+  /** True once the model has loaded, and while it can be served; /ping answers 200 only then. */
   readonly ready: boolean
   /** Rejects with an InvocationError: 400 for input that does not fit, 500 for a failing handler. */
   invoke(request: EncodedRequest): Promise<EncodedResponse>

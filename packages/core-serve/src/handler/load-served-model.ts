@@ -4,7 +4,7 @@
 import { isUserError, UserError } from '@sagepack/core-data'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { loadPredictor } from '../predictors/load-predictor'
-import { answerBatch, canBatch, type Settled } from './answer-batch'
+import { answerBatch, canBatch, type Settled, type WorkingOn } from './answer-batch'
 import { answerEncoded, type RowsInvoker } from './answer-encoded'
 import { defaultLoad } from './default-load'
 import type {
@@ -28,8 +28,11 @@ export interface ServedModel {
   invoke(rows: InputRow[], context: InvocationContext): Promise<InvocationResult>
   /** The same from request text to response text. */
   invokeEncoded(request: EncodedRequest): Promise<EncodedResponse>
-  /** Requests that arrived together, sharing one predict call when the handler allows it. */
-  invokeEncodedBatch(requests: EncodedRequest[]): Promise<Settled[]>
+  /**
+   * Requests that arrived together, sharing one predict call when the handler allows it, else one
+   * after another; `workingOn` hears which request the work in progress belongs to.
+   */
+  invokeEncodedBatch(requests: EncodedRequest[], workingOn?: WorkingOn): Promise<Settled[]>
   dispose(): Promise<void>
 }
 
@@ -58,16 +61,22 @@ export async function loadServedModel(dir: string, bundle?: ModelDir): Promise<S
         : { predictions, responseAttributes: invocation.responseAttributes }
     },
     invokeEncoded: (request) => answerEncoded(request, served.invoke),
-    async invokeEncodedBatch(requests) {
-      if (canBatch(handler) && requests.length > 1) return answerBatch(handler, model, requests)
-      return Promise.all(
-        requests.map((request) =>
-          served.invokeEncoded(request).then(
+    async invokeEncodedBatch(requests, workingOn = () => {}) {
+      if (canBatch(handler) && requests.length > 1) return answerBatch(handler, model, requests, workingOn)
+      // One at a time rather than interleaved: the request in progress is then the one that a hang or
+      // a crash of the thread belongs to.
+      const settled: Settled[] = []
+      for (const [index, request] of requests.entries()) {
+        workingOn(index)
+        settled.push(
+          await served.invokeEncoded(request).then(
             (response): Settled => ({ response }),
             (error: unknown): Settled => ({ error: toInvocationError(error, 'invoke') }),
           ),
-        ),
-      )
+        )
+      }
+      workingOn(undefined)
+      return settled
     },
     async dispose() {
       await model.predictor?.dispose()

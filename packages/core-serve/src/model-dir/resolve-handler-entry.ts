@@ -1,7 +1,8 @@
 // Finds the bundle's inference handler module (manifest.entry, normally code/inference.mjs). A bundle
 // without one is served by the default handler, so a plain model needs no code at all.
 import { stat } from 'node:fs/promises'
-import { isAbsolute, join, normalize, sep } from 'node:path'
+import { join } from 'node:path'
+import { entryProblem } from '@sagepack/bundle/manifest'
 import { UserError } from '@sagepack/core-data'
 
 /** Absolute path of the entry module, or null when the bundle has no such file. */
@@ -10,17 +11,17 @@ export async function resolveHandlerEntry(
   entry: string,
   source: string,
 ): Promise<string | null> {
-  const relative = normalize(entry)
-  // The entry comes from a file anyone could edit: never import code from outside the bundle.
-  if (isAbsolute(entry) || relative === '..' || relative.startsWith(`..${sep}`)) {
+  // The same rule `sagepack inspect` and `serve` apply to the archive (servable-bundle.ts).
+  const problem = entryProblem(entry)
+  if (problem) {
     throw new UserError({
       input: `${source}, key 'entry'`,
-      problem: `${JSON.stringify(entry)} points outside the bundle`,
+      problem,
       expected: 'a path inside the bundle, e.g. code/inference.mjs',
       fix: 'rebuild the bundle with `sagepack bundle`',
     })
   }
-  const path = join(dir, relative)
+  const path = join(dir, entry)
   try {
     const found = await stat(path)
     if (found.isFile()) return path

@@ -3,6 +3,7 @@
 // worker would load tfjs (about half a second and tens of MB) even to serve an ONNX model.
 import type * as Tf from '@tensorflow/tfjs'
 import type * as Ort from 'onnxruntime-node'
+import { keepOnnxRuntimeOffline } from './onnx-runtime-offline'
 
 let tfjs: Promise<typeof Tf> | undefined
 let onnxRuntime: Promise<typeof Ort> | undefined
@@ -13,6 +14,9 @@ export function importTfjs(): Promise<typeof Tf> {
 }
 
 export function importOnnxRuntime(): Promise<typeof Ort> {
+  // Where sessions run on this thread (batch prediction, tests); the worker pool does it before its
+  // workers start.
+  keepOnnxRuntimeOffline()
   onnxRuntime ??= import('onnxruntime-node')
   return onnxRuntime
 }

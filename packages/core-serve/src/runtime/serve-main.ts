@@ -2,6 +2,7 @@
 // `pnpm serve` starts on an extracted bundle. Model from SM_MODEL_DIR (default /opt/ml/model), port
 // from SAGEMAKER_BIND_TO_PORT (default 8080), workers from SAGEMAKER_MODEL_SERVER_WORKERS.
 
+import { maxBufferedBytesFrom } from '../server/buffered-body-limit'
 import { defaultExecutionParameters } from '../server/execution-parameters'
 import { createInferenceServer, type InferenceServer } from '../server/inference-server'
 import { maxPayloadBytesFrom } from '../server/payload-limit'
@@ -35,6 +36,7 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   // Every setting is read before a thread starts: a typo fails at once, naming its variable.
   const port = bindPort(env)
   const maxPayloadBytes = maxPayloadBytesFrom(env, undefined)
+  const maxBufferedBytes = maxBufferedBytesFrom(env, maxPayloadBytes)
   const workers = workerCount(undefined, env)
   const timeoutMs = invocationTimeoutMs(env)
   const pool = await createWorkerPool({
@@ -46,6 +48,7 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   })
   const server = createInferenceServer(pool, {
     maxPayloadBytes,
+    maxBufferedBytes,
     executionParameters: {
       ...defaultExecutionParameters(maxPayloadBytes),
       MaxConcurrentTransforms: pool.size,

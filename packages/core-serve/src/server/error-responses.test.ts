@@ -95,7 +95,7 @@ describe('error responses', () => {
     expect(runner.invocations).toHaveLength(0)
   })
 
-  it('413 for a chunked body without Content-Length as soon as the limit is passed', async () => {
+  it('413 for a chunked body without Content-Length that passes the limit, without reading all of it', async () => {
     const { url, runner } = await serve(1000)
     let sent = 0
     // The upload never ends: only stopping at the limit can produce an answer.

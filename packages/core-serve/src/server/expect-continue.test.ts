@@ -46,12 +46,32 @@ describe('Expect: 100-continue', () => {
       [headers(10, 'text/plain'), '415'],
     ] as const) {
       const { socket, received } = await openSocket(started.port)
+      const sentAt = Date.now()
       socket.write(head)
       await until(() => received().includes('\r\n\r\n{'))
+      // At once: the client holds its body back, so there is nothing to wait for.
+      expect(Date.now() - sentAt).toBeLessThan(2000)
       expect(received()).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `))
       expect(received()).not.toContain('100 Continue')
       expect(received()).toMatch(/\r\nconnection: close\r\n/i)
       socket.destroy()
     }
+  })
+
+  it('reads a body that passes the limit after 100 Continue to its end, then answers 413 and closes', async () => {
+    started = await startServer(new FakeRunner(), { maxPayloadBytes: 1000 })
+    const { socket, received } = await openSocket(started.port)
+    const head = ['POST /invocations HTTP/1.1', 'Host: localhost', 'Content-Type: text/csv']
+    socket.write(`${[...head, 'Transfer-Encoding: chunked', 'Expect: 100-continue'].join('\r\n')}\r\n\r\n`)
+    await until(() => received().includes('100 Continue'))
+    socket.write(`7d0\r\n${'1,2\n'.repeat(500)}\r\n`)
+    await delay(100)
+    // Told to go on, the client is sending its body; an answer now would be lost in a reset.
+    expect(received()).not.toContain('413')
+    socket.write('0\r\n\r\n')
+    await until(() => received().includes('\r\n\r\n{'))
+    expect(received()).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 413 /)
+    expect(received()).toMatch(/\r\nconnection: close\r\n/i)
+    socket.destroy()
   })
 })

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { FakeRunner, type StartedServer, startServer } from './fake-runner'
-import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS } from './inference-server'
 
 let started: StartedServer | undefined
 afterEach(async () => {
@@ -133,16 +132,5 @@ describe('POST /invocations', () => {
       expect.stringMatching(/^POST \/invocations 200 \d+\.\dms$/),
       expect.stringMatching(/^GET \/nowhere 404 \d+\.\dms$/),
     ])
-  })
-
-  it('keeps connections alive longer than SageMaker’s 60 s idle timeout', async () => {
-    const { handle, url } = await serve()
-    expect(handle.server.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS)
-    expect(handle.server.keepAliveTimeout).toBeGreaterThan(60_000)
-    expect(handle.server.headersTimeout).toBe(HEADERS_TIMEOUT_MS)
-    expect(handle.server.headersTimeout).toBeGreaterThan(handle.server.keepAliveTimeout)
-    const response = await invoke(url, '[[1]]', 'application/json')
-    expect(response.headers.get('connection')).toBe('keep-alive')
-    expect(response.headers.get('keep-alive')).toBe('timeout=65')
   })
 })

@@ -4,6 +4,7 @@ import { type OutgoingHttpHeaders, validateHeaderValue } from 'node:http'
 import { codecForContentType, responseFormatFor, SUPPORTED_MEDIA_TYPES } from '../codecs/codec-registry'
 import type { InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
+import type { BodyBudget } from './body-budget'
 import { HttpError } from './http-error'
 import { checkDeclaredLength, readBody } from './read-body'
 import type { Route } from './route-request'
@@ -17,6 +18,7 @@ export function invocationsRoute(
   runner: InvocationRunner,
   maxPayloadBytes: number,
   writer: ResponseWriter,
+  budget: BodyBudget,
 ): Route {
   return {
     methods: ['POST'],
@@ -34,9 +36,10 @@ export function invocationsRoute(
         throw new HttpError(406, `cannot answer with Accept ${accept}; accept one of ${SUPPORTED}`)
       }
       // The server handles `Expect: 100-continue` itself so that these checks refuse a body unsent.
-      checkDeclaredLength(req, maxPayloadBytes)
-      if (req.headers.expect !== undefined) res.writeContinue()
-      const body = await readBody(req, maxPayloadBytes)
+      const hold = budget.holdFor(res)
+      checkDeclaredLength(req, maxPayloadBytes, hold)
+      if (req.headers.expect !== undefined) writer.sendContinue(res)
+      const body = await readBody(req, maxPayloadBytes, hold)
       // Decoding, the model and encoding run where the model runs: this thread only moves bytes.
       const result = await runner.invoke({
         body,

@@ -1,26 +1,37 @@
-// Reads a request body as UTF-8 text, refusing it with 413 as soon as it is known to pass the limit.
+// Reads a request body as UTF-8 text, refusing it with 413 as soon as it is known to pass the limit,
+// and with 503 when the server already holds as many bodies as its memory budget allows.
 import type { IncomingMessage } from 'node:http'
+import type { BodyHold } from './body-budget'
 import { HttpError } from './http-error'
 import { MB } from './payload-limit'
 
-/** The declared length lets us refuse before reading a byte; chunked bodies are counted as they come. */
-export function checkDeclaredLength(req: IncomingMessage, maxBytes: number): void {
+/**
+ * The declared length lets us refuse before reading a byte, and holds its share of the budget from the
+ * start, so a new request is refused rather than one half read; chunked bodies are counted as they come.
+ */
+export function checkDeclaredLength(req: IncomingMessage, maxBytes: number, budget: BodyHold): void {
   const declared = req.headers['content-length']
-  if (declared !== undefined && Number(declared) > maxBytes) throw tooLarge(maxBytes, `${declared} bytes`)
+  if (declared === undefined) return
+  if (Number(declared) > maxBytes) throw tooLarge(maxBytes, `${declared} bytes`)
+  budget.hold(Number(declared))
 }
 
 /** The caller checks the declared length first (checkDeclaredLength), before answering 100-continue. */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+export function readBody(req: IncomingMessage, maxBytes: number, budget: BodyHold): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let received = 0
     function onData(chunk: Buffer): void {
       received += chunk.length
-      if (received > maxBytes) {
-        // Stop holding the body; the caller answers 413 and closes the connection, which ends the upload.
+      try {
+        if (received > maxBytes) throw tooLarge(maxBytes, `more than ${maxBytes} bytes`)
+        budget.hold(received)
+      } catch (error) {
+        // Stop holding the body; the 413 or 503 reads and drops the rest within bounds, then closes
+        // the connection.
         stop()
         chunks.length = 0
-        reject(tooLarge(maxBytes, `more than ${maxBytes} bytes`))
+        reject(error)
         return
       }
       chunks.push(chunk)

@@ -21,7 +21,7 @@ export function routeRequests(
   function fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
     const answer = errorAnswer(error)
     if (answer.internal) onInternalError(error, answer)
-    writer.sendError(req, res, answer.status, answer.message)
+    writer.sendError(req, res, answer.status, answer.message, answer.headers)
   }
 
   return (req, res) => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { delay, FakeRunner, type StartedServer, startServer } from './fake-runner'
-import { installShutdownHandlers } from './shutdown-signals'
+import { installShutdownHandlers, SAME_REQUEST_WITHIN_MS } from './shutdown-signals'
 
 // Tests emit SIGUSR2 with process.emit: it runs only the listeners, and SIGTERM/SIGINT belong to vitest.
 const SIGNAL = 'SIGUSR2'
@@ -69,10 +69,33 @@ describe('installShutdownHandlers', () => {
     uninstall()
 
     const exit = vi.fn()
-    uninstall = installShutdownHandlers({ close: () => new Promise(() => {}) }, { signals: [SIGNAL], exit })
+    const close = vi.fn(() => new Promise<void>(() => {}))
+    const lines: string[] = []
+    uninstall = installShutdownHandlers(
+      { close },
+      { signals: [SIGNAL, 'SIGWINCH'], exit, log: (line) => lines.push(line) },
+    )
     process.emit(SIGNAL, SIGNAL)
     expect(exit).not.toHaveBeenCalled()
+    await delay(SAME_REQUEST_WITHIN_MS + 50)
     process.emit(SIGNAL, SIGNAL)
     expect(exit).toHaveBeenCalledWith(1)
+    expect(close).toHaveBeenCalledTimes(1)
+    expect(lines).toEqual([
+      `${SIGNAL}: finishing in-flight requests, then exiting`,
+      `${SIGNAL} again: exiting without waiting for requests`,
+    ])
+  })
+
+  it('takes signals that arrive together (Ctrl-C to the group, and the CLI forwarding it) as one', async () => {
+    const exit = vi.fn()
+    const close = vi.fn(() => new Promise<void>(() => {}))
+    uninstall = installShutdownHandlers({ close }, { signals: [SIGNAL, 'SIGWINCH'], exit })
+    process.emit(SIGNAL, SIGNAL)
+    await delay(20)
+    process.emit('SIGWINCH', 'SIGWINCH')
+    process.emit(SIGNAL, SIGNAL)
+    expect(exit).not.toHaveBeenCalled()
+    expect(close).toHaveBeenCalledTimes(1)
   })
 })

@@ -1,10 +1,17 @@
 // Writes every response the server sends, so keep-alive and error bodies are decided in one place.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { discardRefusedBody, type RefusedBodyDrain } from './discard-refused-body'
 
 export interface ResponseWriter {
+  /** `HTTP/1.1 100 Continue`: from here on the client sends the body, whatever the answer. */
+  sendContinue(res: ServerResponse): void
   /** `headers` is taken over: the writer adds to it. */
   send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string): void
-  /** Answers `{"error": {"status", "message"}}`, the one error shape of the runtime. */
+  /**
+   * Answers `{"error": {"status", "message"}}`, the one error shape of the runtime. When the body is not
+   * read yet, the connection closes after the answer, which waits for the client to finish sending
+   * (within `drain`) unless the client holds the body back for a 100 Continue it did not get.
+   */
   sendError(
     req: IncomingMessage,
     res: ServerResponse,
@@ -18,7 +25,14 @@ export interface ResponseWriter {
  * `isClosing` is read per response: while the server drains, every answer says `Connection: close`,
  * so a keep-alive client does not park its next request on a socket that is about to go away.
  */
-export function responseWriter(isClosing: () => boolean): ResponseWriter {
+export function responseWriter(isClosing: () => boolean, drain: RefusedBodyDrain): ResponseWriter {
+  const continued = new WeakSet<ServerResponse>()
+
+  function sendContinue(res: ServerResponse): void {
+    continued.add(res)
+    res.writeContinue()
+  }
+
   function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string): void {
     // The client may have hung up while the model ran; there is no one left to answer.
     if (res.destroyed || res.headersSent) return
@@ -38,13 +52,25 @@ export function responseWriter(isClosing: () => boolean): ResponseWriter {
     headers: OutgoingHttpHeaders = {},
   ): void {
     headers['content-type'] = 'application/json'
-    // Answering before the body is read (415, 406, 413): Node would otherwise read and discard the rest
-    // of a body of any size to keep the socket usable; closing it is cheaper and always safe.
-    if (hasUnreadBody(req)) headers.connection = 'close'
-    send(res, status, headers, JSON.stringify({ error: { status, message } }))
+    const body = JSON.stringify({ error: { status, message } })
+    if (!hasUnreadBody(req)) {
+      send(res, status, headers, body)
+      return
+    }
+    // Answering before the body is read (415, 406, 413, 404, 503): Node would otherwise read and discard the
+    // rest of a body of any size to keep the socket usable; closing it after the answer bounds that.
+    headers.connection = 'close'
+    const bodyHeldBack = req.headers.expect !== undefined && !continued.has(res)
+    // A 503 says the server holds all the bodies its memory budget allows: it answers at once (the client
+    // retries after Retry-After) instead of spending a connection for up to the drain time per refusal.
+    if (bodyHeldBack || status === 503) {
+      send(res, status, headers, body)
+      return
+    }
+    void discardRefusedBody(req, drain).then(() => send(res, status, headers, body))
   }
 
-  return { send, sendError }
+  return { sendContinue, send, sendError }
 }
 
 function hasUnreadBody(req: IncomingMessage): boolean {

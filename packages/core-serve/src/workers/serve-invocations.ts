@@ -1,31 +1,40 @@
 // The body of an invocation worker thread: loads the bundle on this thread (readModelDir, handler
 // module, `load`), then answers `invoke` messages. session.run blocks the thread it runs on, which
-// is why predictions happen here and not on the main thread that serves HTTP. Requests that queue up
-// while the worker is busy are answered together, sharing one predict call (see answer-batch.ts).
+// is why predictions happen here and not on the main thread that serves HTTP.
+//
+// This is where batches are formed: calls that arrive while a batch runs queue up here, and the next
+// batch takes them all (in arrival order, up to MAX_BATCH_CALLS), sharing one predict call (see
+// answer-batch.ts). A thread that is free answers a call as soon as it arrives: no extra turn of the
+// event loop at low load, and no trip back to the main thread between batches under load.
 import { parentPort, workerData } from 'node:worker_threads'
 import { loadServedModel, type ServedModel } from '../handler/load-served-model'
 import { toTransferredError } from './transfer-error'
-import type { InvocationWorkerData, InvokeMessage, WorkerMessage } from './worker-messages'
+import {
+  type CallResult,
+  type InvocationWorkerData,
+  type InvokeMessage,
+  PROGRESS,
+  type WorkerMessage,
+} from './worker-messages'
 
 /** An upper bound on one batch, so one predict call never grows without limit under a flood. */
-const MAX_BATCH_REQUESTS = 64
+const MAX_BATCH_CALLS = 64
 
 export function runInvocationWorker(): void {
   const port = parentPort
   if (!port) throw new Error('runInvocationWorker runs inside a worker thread started by createWorkerPool')
   const send = (message: WorkerMessage) => port.postMessage(message)
-  const { modelDir } = workerData as InvocationWorkerData
-  loadServedModel(modelDir).then(
+  const data = workerData as InvocationWorkerData
+  const progress = new Int32Array(data.progress)
+  loadServedModel(data.modelDir).then(
     (served) => {
       const queue: InvokeMessage[] = []
-      // A request is answered as soon as it arrives when the worker is idle: no extra turn of the event
-      // loop at low load. While a batch awaits the model, new messages keep arriving on this thread's
-      // port and queue up; the loop takes them all as the next batch.
+      // While a batch awaits the model, new messages keep arriving on this thread's port and queue up.
       let draining = false
       const drain = async () => {
         draining = true
         try {
-          while (queue.length > 0) await answer(served, queue.splice(0, MAX_BATCH_REQUESTS), send)
+          while (queue.length > 0) await answer(served, queue.splice(0, MAX_BATCH_CALLS), progress, send)
         } finally {
           draining = false
         }
@@ -41,11 +50,23 @@ export function runInvocationWorker(): void {
   )
 }
 
-async function answer(served: ServedModel, batch: InvokeMessage[], send: (message: WorkerMessage) => void) {
-  const settled = await served.invokeEncodedBatch(batch.map((message) => message.request))
-  settled.forEach((result, i) => {
-    const id = (batch[i] as InvokeMessage).id
-    if ('response' in result) send({ type: 'result', id, response: result.response })
-    else send({ type: 'failed', id, status: result.error.status, message: result.error.message })
+async function answer(
+  served: ServedModel,
+  batch: InvokeMessage[],
+  progress: Int32Array,
+  send: (message: WorkerMessage) => void,
+): Promise<void> {
+  Atomics.store(progress, PROGRESS.batchEnd, (batch[batch.length - 1] as InvokeMessage).id)
+  const settled = await served.invokeEncodedBatch(
+    batch.map((message) => message.request),
+    (index) => Atomics.store(progress, PROGRESS.workingOn, index === undefined ? 0 : (batch[index]?.id ?? 0)),
+  )
+  const results = settled.map((result, i): CallResult => {
+    const { id } = batch[i] as InvokeMessage
+    return 'response' in result
+      ? { id, response: result.response }
+      : { id, status: result.error.status, message: result.error.message }
   })
+  Atomics.store(progress, PROGRESS.batchEnd, 0)
+  send({ type: 'settled', results })
 }

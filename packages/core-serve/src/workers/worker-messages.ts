@@ -1,12 +1,26 @@
 // The messages between the pool (main thread) and an invocation worker: request and response text,
-// which cross threads far cheaper than the rows and predictions they decode to.
+// which cross threads far cheaper than the rows and predictions they decode to. Calls go over one by
+// one as they arrive; a batch's results come back as one message.
 import type { EncodedRequest, EncodedResponse } from '../handler/handler-api'
 import type { TransferredError } from './transfer-error'
 
 /** `workerData` of every invocation worker. */
 export interface InvocationWorkerData {
   modelDir: string
+  /**
+   * Two Int32s the worker keeps up to date (see PROGRESS), in shared memory so the pool can still read
+   * them after the thread died or while it is stuck, to tell which calls a fault hit.
+   */
+  progress: SharedArrayBuffer
 }
+
+/** Slots of InvocationWorkerData.progress. */
+export const PROGRESS = {
+  /** The id of the call whose own work is in progress; 0 while the batch shares its predict call. */
+  workingOn: 0,
+  /** The id of the last call of the batch being run (a batch is a run of the calls in arrival order); 0 between batches. */
+  batchEnd: 1,
+} as const
 
 export interface InvokeMessage {
   type: 'invoke'
@@ -14,8 +28,11 @@ export interface InvokeMessage {
   request: EncodedRequest
 }
 
+export type CallResult =
+  | { id: number; response: EncodedResponse }
+  | { id: number; status: 400 | 500; message: string }
+
 export type WorkerMessage =
   | { type: 'loaded' }
   | { type: 'load-failed'; error: TransferredError }
-  | { type: 'result'; id: number; response: EncodedResponse }
-  | { type: 'failed'; id: number; status: 400 | 500; message: string }
+  | { type: 'settled'; results: CallResult[] }

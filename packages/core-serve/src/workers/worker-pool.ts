@@ -1,19 +1,33 @@
 // The InvocationRunner of `serve`: a pool of worker threads that each load the bundle and run the
 // handler, so predictions never block the main thread's event loop (and /ping answers during a long
-// batch). Calls go to the least busy worker; a worker that dies is replaced and its calls fail with
-// a 500, and so is a worker whose oldest call has run past the invocation timeout (a hung handler
-// would otherwise hold its thread, and every call queued behind it, forever); close() lets running
-// calls finish before stopping the workers.
+// batch). Calls go to the least busy worker, which forms its batches (serve-invocations.ts).
+//
+// One bad request cannot hurt the others. A worker that dies, or whose batch runs past the invocation
+// timeout (a hung handler would otherwise hold its thread forever), is replaced, and its calls are
+// sorted out here (#settleFault): the call at fault gets a 500 naming the fault; the others of its
+// batch run again, alone, once (fault-verdict.ts); the calls it had not started go back to the front
+// of the queue (waiting-calls.ts), for another worker or the replacement. Readiness follows the model,
+// not one thread: once loaded, the pool stays ready through restarts, and turns unready only when
+// replacements keep failing to load. close() lets running calls finish before stopping the workers.
 import { Worker } from 'node:worker_threads'
 import type { EncodedRequest, EncodedResponse, InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
+import { keepOnnxRuntimeOffline } from '../predictors/onnx-runtime-offline'
+import { faultVerdict } from './fault-verdict'
 import { InFlight } from './in-flight'
 import { invocationTimeoutMs, TIMEOUT_ENV } from './invocation-timeout'
+import type { PoolCall } from './pool-call'
 import { fromTransferredError } from './transfer-error'
+import { WaitingCalls } from './waiting-calls'
 import { workerCount } from './worker-count'
 import { type WorkerLaunch, workerLaunch } from './worker-launch'
-import type { InvocationWorkerData, InvokeMessage, WorkerMessage } from './worker-messages'
+import {
+  type InvocationWorkerData,
+  type InvokeMessage,
+  PROGRESS,
+  type WorkerMessage,
+} from './worker-messages'
 
 export interface WorkerPoolOptions {
   /** The extracted bundle: /opt/ml/model on SageMaker. */
@@ -48,25 +62,32 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   const launch = workerLaunch(options.workerScript)
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const timeoutMs = options.invocationTimeoutMs ?? invocationTimeoutMs()
+  // Workers share this process's environment, which only the main thread can change.
+  keepOnnxRuntimeOffline()
   return new ThreadPool(bundle, count, launch, log, timeoutMs)
 }
 
-interface PendingCall {
-  resolve(response: EncodedResponse): void
-  reject(error: InvocationError): void
-  /** performance.now() when it was dispatched. */
-  startedAt: number
-}
+/** Replacements that fail to load in a row before the pool gives up on the model. */
+const MAX_FAILED_LOADS = 3
+/** A replacement that failed to load is tried again after this long, times the failures so far. */
+const RELOAD_BACKOFF_MS = 500
 
 interface PoolWorker {
   worker: Worker
+  /** What the thread says it is doing (see InvocationWorkerData.progress). */
+  progress: Int32Array
   /** When this worker was last given a call, in dispatches. */
   lastUsed: number
   loaded: boolean
   /** Set when the pool itself stops the worker: its exit is not a crash. */
   stopping: boolean
-  calls: Map<number, PendingCall>
-  /** Why it stopped, when it says so before exiting. */
+  /** The calls it was given and has not answered, in the order it got them (its batch, then its queue). */
+  calls: Map<number, PoolCall>
+  /** performance.now() since when it has been busy without a pause: its current batch started no earlier. */
+  busySince: number
+  /** True while it runs a call alone (a call run again after a fault): it gets nothing else meanwhile. */
+  alone: boolean
+  /** Why it stopped, when it says so (or the pool decides) before it exits. */
   failure?: Error
 }
 
@@ -75,20 +96,23 @@ class ThreadPool implements WorkerPool {
   readonly #launch: WorkerLaunch
   readonly #log: (line: string) => void
   readonly #timeoutMs: number
-  /** Checks for calls past the timeout; a sweep, so a call costs no timer of its own. */
+  /** Checks for batches past the timeout and a queue nobody takes; a sweep, so a call costs no timer. */
   readonly #sweeper: NodeJS.Timeout
   readonly #workers: PoolWorker[] = []
+  readonly #waiting = new WaitingCalls()
   readonly #inFlight = new InFlight()
   readonly #ready: Promise<void>
   #resolveReady!: () => void
   #rejectReady!: (error: Error) => void
-  /** Calls waiting for a loaded worker. */
-  #waiting: Array<{ resolve(): void; reject(error: InvocationError): void }> = []
-  /** True once every worker started with the pool has loaded (replacements included). */
+  /** True once every worker started with the pool has loaded: the model can be served. */
   #started = false
-  /** Set when the pool cannot serve at all: the model failed to load, or every worker is gone. */
+  /** Set when the pool cannot serve at all: the model failed to load, at start or again and again. */
   #failure: Error | undefined
+  /** Replacements that failed to load since a worker last loaded. */
+  #failedLoads = 0
   #closing: Promise<void> | undefined
+  /** performance.now() when a worker last took a call or a thread was started: the queue is moving. */
+  #progressAt = performance.now()
   #nextId = 0
   /** Counts dispatches, to know which worker was used last. */
   #uses = 0
@@ -104,7 +128,7 @@ class ThreadPool implements WorkerPool {
     this.#launch = launch
     this.#log = log
     this.#timeoutMs = timeoutMs
-    this.#sweeper = setInterval(() => this.#restartHungWorkers(), Math.min(1000, timeoutMs / 4))
+    this.#sweeper = setInterval(() => this.#sweep(), Math.min(1000, timeoutMs / 4))
     this.#sweeper.unref()
     this.#ready = new Promise<void>((resolve, reject) => {
       this.#resolveReady = resolve
@@ -115,13 +139,9 @@ class ThreadPool implements WorkerPool {
     for (let i = 0; i < count; i++) this.#start()
   }
 
+  /** A restarting thread does not make the model unavailable: calls wait for the replacement. */
   get ready(): boolean {
-    return (
-      this.#started &&
-      this.#failure === undefined &&
-      this.#closing === undefined &&
-      this.#workers.some((w) => w.loaded)
-    )
+    return this.#started && this.#failure === undefined && this.#closing === undefined
   }
 
   get size(): number {
@@ -134,7 +154,20 @@ class ThreadPool implements WorkerPool {
 
   invoke(request: EncodedRequest): Promise<EncodedResponse> {
     if (this.#closing) return Promise.reject(new InvocationError(500, 'the model server is shutting down'))
-    return this.#inFlight.track(this.#dispatch(request))
+    if (this.#failure) return Promise.reject(notLoaded(this.#failure))
+    return this.#inFlight.track(
+      new Promise<EncodedResponse>((resolve, reject) => {
+        // Ids wrap within an Int32, the size of the number a worker writes back.
+        this.#nextId = (this.#nextId % 0x7fff_ffff) + 1
+        const call: PoolCall = { id: this.#nextId, request, resolve, reject }
+        const target = this.#waiting.size === 0 ? this.#pickWorker() : undefined
+        if (target) this.#send(target, call)
+        else {
+          this.#waiting.push(call)
+          this.#dispatch()
+        }
+      }),
+    )
   }
 
   close(): Promise<void> {
@@ -148,26 +181,15 @@ class ThreadPool implements WorkerPool {
     return this.#closing
   }
 
-  async #dispatch(request: EncodedRequest): Promise<EncodedResponse> {
-    // Picked and registered in one synchronous step, so calls dispatched in the same tick see each
-    // other's load and spread over the workers.
-    const target = this.#pickWorker() ?? (await this.#waitForWorker())
-    const id = ++this.#nextId
-    return new Promise<EncodedResponse>((resolve, reject) => {
-      target.calls.set(id, { resolve, reject, startedAt: performance.now() })
-      const message: InvokeMessage = { type: 'invoke', id, request }
-      target.worker.postMessage(message)
-    })
-  }
-
   /**
-   * The loaded worker with the fewest running calls. Ties go to the worker used last: at low load one
+   * The loaded worker with the fewest calls in hand. Ties go to the worker used last: at low load one
    * thread stays awake and warm instead of every request waking a sleeping one.
    */
-  #pickWorker(): PoolWorker | undefined {
+  #pickWorker(onlyIdle = false): PoolWorker | undefined {
     let best: PoolWorker | undefined
     for (const candidate of this.#workers) {
-      if (!candidate.loaded) continue
+      if (!candidate.loaded || candidate.stopping || candidate.alone) continue
+      if (onlyIdle && candidate.calls.size > 0) continue
       if (
         !best ||
         candidate.calls.size < best.calls.size ||
@@ -176,37 +198,79 @@ class ThreadPool implements WorkerPool {
         best = candidate
       }
     }
-    if (best) best.lastUsed = ++this.#uses
     return best
   }
 
-  async #waitForWorker(): Promise<PoolWorker> {
-    for (;;) {
-      if (this.#failure) throw new InvocationError(500, `the model is not loaded: ${this.#failure.message}`)
-      await new Promise<void>((resolve, reject) => this.#waiting.push({ resolve, reject }))
-      const worker = this.#pickWorker()
-      if (worker) return worker
+  #send(target: PoolWorker, call: PoolCall): void {
+    const now = performance.now()
+    if (target.calls.size === 0) target.busySince = now
+    target.calls.set(call.id, call)
+    target.lastUsed = ++this.#uses
+    this.#progressAt = now
+    const message: InvokeMessage = { type: 'invoke', id: call.id, request: call.request }
+    target.worker.postMessage(message)
+  }
+
+  /**
+   * Hands waiting calls to workers: calls to run again first, each to an idle worker that then gets
+   * nothing else until it has answered; new calls only once none of those waits.
+   */
+  #dispatch(): void {
+    while (this.#waiting.rerunWaiting) {
+      const idle = this.#pickWorker(true)
+      if (!idle) return
+      idle.alone = true
+      this.#send(idle, this.#waiting.nextRerun() as PoolCall)
+    }
+    while (this.#waiting.size > 0) {
+      const target = this.#pickWorker()
+      if (!target) return
+      this.#send(target, this.#waiting.next() as PoolCall)
     }
   }
 
-  /** Terminates each worker whose oldest call is past the timeout; #onExit fails its calls and replaces it. */
-  #restartHungWorkers(): void {
+  /**
+   * Restarts each worker busy past the timeout without a pause (#onExit then decides which call
+   * hung). Calls wait in the queue behind a hung batch and for a replacement to load, each for up to
+   * the timeout; when no worker has taken a call or started for that long, the queue is failed rather
+   * than held.
+   */
+  #sweep(): void {
     const now = performance.now()
     for (const entry of this.#workers) {
-      const oldest = entry.calls.values().next().value
-      if (entry.stopping || entry.failure || !oldest || now - oldest.startedAt <= this.#timeoutMs) continue
+      if (entry.stopping || entry.failure || entry.calls.size === 0) continue
+      if (now - entry.busySince <= this.#timeoutMs) continue
       entry.failure = new Error(
         `an invocation ran for more than ${this.#timeoutMs / 1000} s (${TIMEOUT_ENV}), so its worker ` +
           'thread was restarted; make the handler faster, send fewer rows per request, or raise the timeout',
       )
       void entry.worker.terminate()
+      // Its replacement starts once it has exited: the queue gets a timeout's wait for it.
+      this.#progressAt = now
     }
+    if (this.#waiting.size === 0 || now - this.#progressAt <= this.#timeoutMs) return
+    const stuck = new InvocationError(
+      500,
+      `no worker thread took this invocation for ${this.#timeoutMs / 1000} s (${TIMEOUT_ENV}): every ` +
+        'worker is busy or still loading the model; try again, or raise the timeout',
+    )
+    for (const call of this.#waiting.takeAll()) call.reject(stuck)
   }
 
   #start(): void {
-    const data: InvocationWorkerData = { modelDir: this.bundle.dir }
+    this.#progressAt = performance.now()
+    const data: InvocationWorkerData = { modelDir: this.bundle.dir, progress: new SharedArrayBuffer(8) }
     const worker = new Worker(this.#launch.script, { eval: this.#launch.eval, workerData: data })
-    const entry: PoolWorker = { worker, lastUsed: 0, loaded: false, stopping: false, calls: new Map() }
+    const entry: PoolWorker = {
+      worker,
+      progress: new Int32Array(data.progress),
+      lastUsed: 0,
+      loaded: false,
+      stopping: false,
+      calls: new Map(),
+      busySince: 0,
+      alone: false,
+    }
     this.#workers.push(entry)
     worker.on('message', (message: WorkerMessage) => this.#onMessage(entry, message))
     worker.on('error', (error) => {
@@ -219,11 +283,12 @@ class ThreadPool implements WorkerPool {
     switch (message.type) {
       case 'loaded': {
         entry.loaded = true
+        this.#failedLoads = 0
         if (!this.#started && this.#workers.every((w) => w.loaded)) {
           this.#started = true
           this.#resolveReady()
         }
-        for (const waiter of this.#waiting.splice(0)) waiter.resolve()
+        this.#dispatch()
         return
       }
       case 'load-failed': {
@@ -231,14 +296,18 @@ class ThreadPool implements WorkerPool {
         void entry.worker.terminate()
         return
       }
-      case 'result': {
-        entry.calls.get(message.id)?.resolve(message.response)
-        entry.calls.delete(message.id)
-        return
-      }
-      case 'failed': {
-        entry.calls.get(message.id)?.reject(new InvocationError(message.status, message.message))
-        entry.calls.delete(message.id)
+      case 'settled': {
+        for (const result of message.results) {
+          const call = entry.calls.get(result.id)
+          if (!call) continue
+          entry.calls.delete(result.id)
+          if ('response' in result) call.resolve(result.response)
+          else call.reject(new InvocationError(result.status, result.message))
+        }
+        // The worker takes the calls it has queued as its next batch right away.
+        entry.busySince = performance.now()
+        if (entry.calls.size === 0) entry.alone = false
+        this.#dispatch()
         return
       }
     }
@@ -248,32 +317,73 @@ class ThreadPool implements WorkerPool {
     const index = this.#workers.indexOf(entry)
     if (index >= 0) this.#workers.splice(index, 1)
     const reason = entry.failure ?? new Error(`the worker thread exited with code ${code}`)
-    for (const call of entry.calls.values()) {
-      call.reject(
-        new InvocationError(500, `the worker thread running this invocation stopped: ${reason.message}`),
-      )
-    }
-    entry.calls.clear()
+    const rerun = this.#settleFault(entry, reason)
     if (entry.stopping) return
-    if (!entry.loaded) {
+    if (entry.loaded) {
+      this.#log(
+        `sagepack: a worker thread stopped (${reason.message}); starting a replacement; ` +
+          `${rerun} requests that shared its batch run again`,
+      )
+      this.#start()
+    } else if (!this.#started) {
       // Every worker loads the same bundle: one failing at startup means the model cannot be served.
-      if (!this.#started) {
-        this.#fail(reason)
-        return
-      }
-      this.#log(`sagepack: a replacement worker thread failed to load the model: ${reason.message}`)
-      if (this.#workers.length === 0) this.#fail(reason)
+      this.#fail(reason)
+    } else {
+      this.#replacementFailed(reason)
+    }
+    this.#dispatch()
+  }
+
+  /**
+   * The calls of a worker that stopped: those of the batch it was running get the verdict (the call at
+   * fault gets the reason, the others run again alone); those it had not started yet go back to the
+   * front of the queue. Returns how many run again.
+   */
+  #settleFault(entry: PoolWorker, reason: Error): number {
+    const unanswered = [...entry.calls.values()]
+    entry.calls.clear()
+    if (unanswered.length === 0) return 0
+    // The worker takes its calls in the order it got them; its batch ends at the call it names.
+    const batchEnd = Atomics.load(entry.progress, PROGRESS.batchEnd)
+    const ran = unanswered.findIndex((call) => call.id === batchEnd) + 1
+    this.#waiting.requeue(unanswered.slice(ran))
+    const { atFault, rerun } = faultVerdict(
+      unanswered.slice(0, ran),
+      Atomics.load(entry.progress, PROGRESS.workingOn),
+    )
+    atFault?.reject(
+      new InvocationError(
+        500,
+        `the worker thread running this invocation stopped: ${reason.message} ` +
+          '(it stopped while working on this request, so the request is not run again)',
+      ),
+    )
+    for (const call of rerun) this.#waiting.pushRerun(call)
+    return rerun.length
+  }
+
+  /** A replacement that cannot load is tried again a few times; the model is given up only then. */
+  #replacementFailed(reason: Error): void {
+    this.#failedLoads++
+    const anyLoaded = this.#workers.some((w) => w.loaded)
+    if (this.#failedLoads >= MAX_FAILED_LOADS) {
+      this.#log(
+        `sagepack: a replacement worker thread failed to load the model ${this.#failedLoads} times: ${reason.message}`,
+      )
+      if (!anyLoaded) this.#fail(reason)
       return
     }
-    this.#log(`sagepack: a worker thread stopped (${reason.message}); starting a replacement`)
-    this.#start()
+    this.#log(`sagepack: a replacement worker thread failed to load the model (${reason.message}); retrying`)
+    setTimeout(() => {
+      if (!this.#closing && !this.#failure) this.#start()
+    }, RELOAD_BACKOFF_MS * this.#failedLoads).unref()
   }
 
   #fail(reason: Error): void {
     this.#failure ??= reason
     this.#rejectReady(reason)
-    const error = new InvocationError(500, `the model is not loaded: ${reason.message}`)
-    for (const waiter of this.#waiting.splice(0)) waiter.reject(error)
+    const error = notLoaded(reason)
+    for (const call of this.#waiting.takeAll()) call.reject(error)
     for (const entry of this.#workers) void this.#stop(entry)
   }
 
@@ -281,4 +391,8 @@ class ThreadPool implements WorkerPool {
     entry.stopping = true
     await entry.worker.terminate()
   }
+}
+
+function notLoaded(reason: Error): InvocationError {
+  return new InvocationError(500, `the model is not loaded: ${reason.message}`)
 }

@@ -65,6 +65,27 @@ describe('buildTrainingJobSpec', () => {
     expect(trainingJobName('a', `x_${'y'.repeat(80)}`)).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/)
   })
 
+  it('keeps the run id whole for the longest model name, so two runs and two models never share a job', () => {
+    // 55 characters: the most new-model and model-endpoint.yaml's ModelName allow.
+    const longest = `${'churn-model-'.repeat(4)}abcdefg`
+    const twin = `${'churn-model-'.repeat(4)}abcdefh`
+    expect(longest).toHaveLength(55)
+    const runs = ['20261123-164512-3fa2', '20261123-164512-9c01']
+    const names = [
+      ...runs.map((run) => trainingJobName(longest, run)),
+      trainingJobName(twin, runs[0] as string),
+    ]
+    expect(new Set(names).size).toBe(3)
+    for (const [i, name] of names.entries()) {
+      expect(name).toMatch(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/)
+      expect(name.length).toBeLessThanOrEqual(63)
+      expect(name.endsWith(`-${runs[i === 2 ? 0 : i]}`)).toBe(true)
+    }
+    // Readable: the model's name as far as it fits, then 6 hex digits of its hash, then the run id.
+    expect(names[0]).toMatch(/^churn-model-churn-model-churn-model-[0-9a-f]{6}-20261123-164512-3fa2$/)
+    expect(names[0]).toHaveLength(63)
+  })
+
   it('refuses a config value too long for a hyperparameter, naming the key', () => {
     const big = defineModelConfig('big', { vocab: { doc: 'words', format: Array, default: [] as string[] } })
     expect(() =>

@@ -5,6 +5,7 @@ import { UserError } from '@sagepack/core-data'
 import { configKeys } from '../config/config-schema'
 import type { ModelConfigDefinition } from '../config/define-model-config'
 import { readPath } from '../config/describe-config'
+import { sageMakerName } from '../sagemaker/sagemaker-name'
 import { encodeHyperparameter } from './hyperparameters'
 
 export type TrainingJobSpec = CreateTrainingJobRequest
@@ -116,8 +117,10 @@ export function configToHyperparameters<C>(
   return hyperparameters
 }
 
-/** SageMaker job names: 1-63 characters of [a-zA-Z0-9-], starting and ending alphanumeric. */
+/**
+ * `<model>-<run-id>`, the run id always whole: a model name too long for both is shortened and
+ * followed by a hash of it (see sagemaker-name.ts), so every run of every model gets its own job.
+ */
 export function trainingJobName(model: string, runId: string): string {
-  const name = `${model}-${runId}`.replace(/[^a-zA-Z0-9-]+/g, '-').replace(/-+/g, '-')
-  return name.slice(0, 63).replace(/^-+|-+$/g, '')
+  return sageMakerName(model, runId)
 }

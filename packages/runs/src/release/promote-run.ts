@@ -10,7 +10,14 @@ import { CONFIG_FILE, readRunSummary } from '../catalog/read-run-summary'
 import { checkModelName, checkRunId } from '../catalog/run-names'
 import { headlineMetrics, trainingBackend } from '../report/headline-metrics'
 import { artifactDigest } from './artifact-digest'
-import { RELEASE_FORMAT, type Release, readRelease, releaseFileOf } from './release-file'
+import {
+  RELEASE_FORMAT,
+  type Release,
+  type ReleaseEvaluation,
+  type ReleaseOverride,
+  readRelease,
+  releaseFileOf,
+} from './release-file'
 
 export interface PromotedRun {
   releaseFile: string
@@ -19,13 +26,11 @@ export interface PromotedRun {
   replaced?: string
 }
 
-export async function promoteRun(options: {
-  runsRoot: string
-  model: string
-  runId: string
-  /** models/<model>/, where release.json is written. */
-  modelDir: string
-}): Promise<PromotedRun> {
+/**
+ * The run folder of a run that can be released: active (not archived), completed, with its config.
+ * A UserError naming the run and the fix otherwise. `runs promote` checks this before its gates.
+ */
+export async function promotableRun(options: { runsRoot: string; model: string; runId: string }): Promise<string> {
   const { runsRoot, model, runId } = options
   checkModelName(model)
   checkRunId(model, runId)
@@ -60,6 +65,24 @@ export async function promoteRun(options: {
       fix: 'the run folder is incomplete: pull it again or train again',
     })
   }
+  return runDir
+}
+
+export async function promoteRun(options: {
+  runsRoot: string
+  model: string
+  runId: string
+  /** models/<model>/, where release.json is written. */
+  modelDir: string
+  /** The run's evaluation, recorded so later runs compare with it from a fresh clone. */
+  evaluation?: ReleaseEvaluation
+  /** Gates the run failed and why it is released anyway; the caller decided the gates. */
+  override?: ReleaseOverride
+}): Promise<PromotedRun> {
+  const { runsRoot, model, runId } = options
+  const runDir = await promotableRun(options)
+  const record = await readRunRecord(runDir)
+  const configFile = join(runDir, CONFIG_FILE)
   const [artifacts, configSha256, summary] = await Promise.all([
     artifactDigest(runDir),
     sha256OfFile(configFile),
@@ -75,6 +98,8 @@ export async function promoteRun(options: {
     metrics: headlineMetrics(summary.metrics),
     backend: trainingBackend(summary.metrics),
     git: record.git,
+    ...(options.evaluation ? { evaluation: options.evaluation } : {}),
+    ...(options.override ? { override: options.override } : {}),
   }
   const releaseFile = releaseFileOf(options.modelDir)
   const previous = existsSync(releaseFile) ? await readRelease(releaseFile).catch(() => null) : null

@@ -23,6 +23,22 @@ export interface Release {
   backend?: string | null
   /** The commit the run was trained from, and whether the tree was dirty. */
   git?: GitState
+  /** The evaluation report's test metrics when the run was promoted (the champion's, for later runs). */
+  evaluation?: ReleaseEvaluation
+  /** Present when the run failed a champion gate and was promoted anyway (`runs promote --force --reason`). */
+  override?: ReleaseOverride
+}
+
+export interface ReleaseEvaluation {
+  /** Test metric name to value, e.g. {"f1_macro": 0.97, "roc_auc": 0.99}. */
+  metrics: Record<string, number>
+}
+
+export interface ReleaseOverride {
+  /** Why the failing gates were overridden, in the promoter's words. */
+  reason: string
+  /** What each failing gate said. */
+  failedGates: string[]
 }
 
 export function releaseFileOf(modelDir: string): string {

@@ -23,8 +23,13 @@ const delivery = (distance_km: number, items: number, prep_minutes: number, weat
   prep_minutes,
   weather,
 })
-const minutes = (rows: Array<Record<string, unknown>>) =>
-  predictRows(trained, rows).map((p) => p[0] as number)
+/** predictRows, holding the model to what every behaviour below needs first: one answer per row. */
+function predictEach(rows: Array<Record<string, unknown>>): number[][] {
+  const predictions = predictRows(trained, rows)
+  expect(predictions, 'one prediction per row').toHaveLength(rows.length)
+  return predictions
+}
+const minutes = (rows: Array<Record<string, unknown>>) => predictEach(rows).map((p) => p[0] as number)
 
 describe('the trained model', () => {
   it('explains most of the variation on the held-out test rows', () => {
@@ -48,7 +53,7 @@ describe('the trained model', () => {
 
   it('reads numbers sent as CSV strings the same as numbers (one preprocessing path)', () => {
     const asStrings = { distance_km: '4.2', items: '3', prep_minutes: '12', weather: 'rain' }
-    expect(predictRows(trained, [asStrings])).toEqual(predictRows(trained, [delivery(4.2, 3, 12, 'rain')]))
+    expect(predictEach([asStrings])).toEqual(predictEach([delivery(4.2, 3, 12, 'rain')]))
   })
 
   it('takes longer the farther the door', () => {

@@ -15,11 +15,15 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => run?.dispose())
 
+/** predictRows, holding the model to what every behaviour below needs first: one answer per row. */
+function predictEach(rows: Array<Record<string, unknown>>): number[][] {
+  const predictions = predictRows(trained, rows)
+  expect(predictions, 'one prediction per row').toHaveLength(rows.length)
+  return predictions
+}
+
 function routed(messages: string[]) {
-  return predictRows(
-    trained,
-    messages.map((message) => ({ message })),
-  ).map((p) => {
+  return predictEach(messages.map((message) => ({ message }))).map((p) => {
     const best = p.indexOf(Math.max(...p))
     return { queue: QUEUES[best], confidence: p[best] as number }
   })
@@ -35,14 +39,16 @@ describe('the trained model', () => {
       { message: 'I forgot my password and now my account is locked', queue: 'account' },
       { message: 'Please change my username and email address', queue: 'account' },
     ]
-    routed(cases.map((c) => c.message)).forEach((result, i) => {
+    const results = routed(cases.map((c) => c.message))
+    results.forEach((result, i) => {
       expect(result.queue, cases[i]?.message).toBe(cases[i]?.queue)
       expect(result.confidence, cases[i]?.message).toBeGreaterThan(0.6)
     })
+    expect(new Set(results.map((result) => result.queue))).toEqual(new Set(QUEUES))
   })
 
   it('ignores case and punctuation', () => {
-    const [plain, shouted] = predictRows(trained, [
+    const [plain, shouted] = predictEach([
       { message: 'please refund my payment' },
       { message: 'PLEASE... Refund my payment!!!' },
     ])
