@@ -1,7 +1,7 @@
 // Wall and CPU seconds of the phases of building a bundle, so `sagepack bundle --timings` and the bundle
 // benchmark show where the time went without a profiler: two clock reads per phase, nothing per byte.
 
-export type BundlePhase = 'collect and hash' | 'compress' | 'write' | 'read back and verify' | 'sync'
+export type BundlePhase = 'collect and hash' | 'compress' | 'tar' | 'write' | 'read back and verify' | 'sync'
 
 export interface PhaseTiming {
   phase: BundlePhase
@@ -29,16 +29,34 @@ export function startPhase(phase: BundlePhase, listener: PhaseListener | undefin
   }
 }
 
-/** Adds up the wall time of many short stretches (each write of a pipelined phase) into one timing. */
+/**
+ * Adds up the wall time of many short stretches (each write of a pipelined phase, each wait for the next
+ * chunk of the tar stream) into one timing.
+ */
 export function phaseTally(phase: BundlePhase, during: BundlePhase) {
   let nanoseconds = 0n
+  async function time<T>(work: () => Promise<T>): Promise<T> {
+    const start = process.hrtime.bigint()
+    try {
+      return await work()
+    } finally {
+      nanoseconds += process.hrtime.bigint() - start
+    }
+  }
   return {
-    async time<T>(work: () => Promise<T>): Promise<T> {
-      const start = process.hrtime.bigint()
+    time,
+    /** The items of `items`, timing each wait for the next one. */
+    async *each<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+      const iterator = items[Symbol.asyncIterator]()
       try {
-        return await work()
+        for (;;) {
+          const next = await time(() => iterator.next())
+          if (next.done) return
+          yield next.value
+        }
       } finally {
-        nanoseconds += process.hrtime.bigint() - start
+        // Stopped early (a failed chunk): the source closes the file it was reading.
+        await iterator.return?.()
       }
     },
     report(listener: PhaseListener | undefined): void {

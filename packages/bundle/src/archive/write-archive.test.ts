@@ -14,6 +14,7 @@ import {
   treeDigests,
 } from '../testing/archive-readers'
 import type { ArchiveEntry } from './archive-entry'
+import type { PhaseTiming } from './phase-timing'
 import { listArchive } from './read-archive'
 import { writeArchive } from './write-archive'
 
@@ -121,6 +122,26 @@ describe('writeArchive', () => {
     expect(calls.at(-1)).toEqual([total, total])
     expect(calls.every(([done], i) => i === 0 || done > (calls[i - 1]?.[0] ?? 0))).toBe(true)
     expect(total % 512).toBe(0)
+  })
+
+  it('reports each phase once, those that ran alongside another with its name and inside its time', async () => {
+    const dir = tempDir()
+    const phases: PhaseTiming[] = []
+    await writeArchive(sampleEntries(dir), join(dir, 'model.tar.gz'), {
+      chunkSize: CHUNK,
+      onPhase: (timing) => phases.push(timing),
+    })
+    expect(phases.map((p) => [p.phase, p.during, p.cpuSeconds === undefined])).toEqual([
+      ['compress', undefined, false],
+      ['tar', 'compress', true],
+      ['write', 'compress', true],
+      ['read back and verify', undefined, false],
+      ['sync', 'read back and verify', true],
+    ])
+    for (const phase of phases) expect(phase.wallSeconds).toBeGreaterThan(0)
+    const [compress, tar] = phases
+    // The tar stream's waits are one after another on the calling thread, all within the compress phase.
+    expect(tar?.wallSeconds).toBeLessThanOrEqual(compress?.wallSeconds ?? 0)
   })
 
   it('reads zero-filled tensors back despite their extreme compression ratio', async () => {

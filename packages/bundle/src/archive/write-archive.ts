@@ -34,7 +34,10 @@ export interface WriteArchiveOptions {
    * entries give the same bytes only with the same chunk size. Tests use a small one.
    */
   chunkSize?: number
-  /** Called as each phase (compress, write, sync, read back and verify) ends, with its wall and CPU time. */
+  /**
+   * Called as each phase ends, with its wall and CPU time: compress, then the tar stream and the writes
+   * that ran alongside it, then read back and verify, then the sync that ran alongside that.
+   */
   onPhase?: PhaseListener
 }
 
@@ -99,12 +102,17 @@ export async function writeArchive(
     options.onProgress?.(0, bytesTotal)
     const endCompress = startPhase('compress', options.onPhase)
     const writes = phaseTally('write', 'compress')
+    // The tar stream's time is the main thread's wait for each chunk: reading files into it (and
+    // hashing those without a digest yet) while the workers compress the chunks before it.
+    const tar = phaseTally('tar', 'compress')
     await forEachInOrder(
-      tarChunks(sorted, {
-        chunkSize,
-        allocate: () => freeChunks.pop() ?? Buffer.from(new SharedArrayBuffer(chunkSize)),
-        onEntryDigest: (path, sha256, bytes) => written.push({ path, sha256, size: bytes }),
-      }),
+      tar.each(
+        tarChunks(sorted, {
+          chunkSize,
+          allocate: () => freeChunks.pop() ?? Buffer.from(new SharedArrayBuffer(chunkSize)),
+          onEntryDigest: (path, sha256, bytes) => written.push({ path, sha256, size: bytes }),
+        }),
+      ),
       async (chunk) => {
         const out = freeOutputs.pop() ?? new Uint8Array(new SharedArrayBuffer(outputRoom))
         return { member: memberOf(chunk, await compressor.compress(chunk, out), out), chunk, out }
@@ -133,6 +141,7 @@ export async function writeArchive(
     await workers?.close()
     workers = undefined
     endCompress()
+    tar.report(options.onPhase)
     writes.report(options.onPhase)
     // The chunk and output buffers are done with; let them go before the read-back allocates its own.
     freeChunks.length = 0
