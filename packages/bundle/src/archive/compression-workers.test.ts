@@ -46,6 +46,30 @@ describe('startCompressionWorkers', async () => {
     await expect(workers.compress(chunk, tooSmall)).rejects.toThrow(/a compression worker failed: RangeError/)
   })
 
+  it.each([
+    ['exits', 'process.exit(7)', /a compression worker stopped \(exit code 7\)/],
+    ['throws outside a job', "throw new Error('worker broke')", /worker broke/],
+  ])('refuses the job in flight and every later one when a worker %s', async (_, death, reason) => {
+    // One worker, so a job sent after its death has no live worker that could answer it by chance.
+    const dying = await startCompressionWorkers(
+      1,
+      `require('node:worker_threads').parentPort.on('message', () => { ${death} })`,
+    )
+    try {
+      const chunk = shared(Buffer.from('text '.repeat(100)))
+      const job = () =>
+        dying.compress(chunk, new Uint8Array(new SharedArrayBuffer(memberRoom(chunk.byteLength))))
+      const inFlight = [job(), job()]
+      const settled = await Promise.allSettled(inFlight)
+      expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected'])
+      for (const result of settled) expect((result as PromiseRejectedResult).reason.message).toMatch(reason)
+      // A job sent after the failure is refused at once, not posted to a worker that will never answer.
+      await expect(job()).rejects.toThrow(reason)
+    } finally {
+      await dying.close()
+    }
+  })
+
   it('refuses jobs once its workers are closed, rather than leaving them waiting', async () => {
     const closing = await startCompressionWorkers(1)
     await closing.close()

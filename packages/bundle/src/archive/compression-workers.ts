@@ -46,8 +46,12 @@ function compressionWorkerScript(): Promise<string> {
   return workerScript
 }
 
-export async function startCompressionWorkers(count: number): Promise<CompressionWorkers> {
-  const script = await compressionWorkerScript()
+/**
+ * Starts `count` workers. `script` replaces the worker's code, for tests of workers that fail: the
+ * refusals below are what keeps the writer from waiting forever on a job no worker will answer.
+ */
+export async function startCompressionWorkers(count: number, script?: string): Promise<CompressionWorkers> {
+  const code = script ?? (await compressionWorkerScript())
   const pending = new Map<number, { resolve: (c: ChunkCompression) => void; reject: (e: Error) => void }>()
   // Once a worker has failed or stopped, every job is refused, those sent later too: none may wait forever.
   let stopped: Error | undefined
@@ -58,7 +62,7 @@ export async function startCompressionWorkers(count: number): Promise<Compressio
   }
   const workers = Array.from({ length: count }, () => {
     // The worker allocates little (its tables are reused): a small young generation keeps its memory small.
-    const worker = new Worker(script, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } })
+    const worker = new Worker(code, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } })
     worker.on('message', (reply: CompressionReply) => {
       const job = pending.get(reply.id)
       pending.delete(reply.id)
