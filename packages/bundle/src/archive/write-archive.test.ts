@@ -110,6 +110,30 @@ describe('writeArchive', () => {
     expect(a).toEqual(b)
   })
 
+  it('writes byte-identical Huffman-coded weights with one worker or several, and as gzip -6 would size them', async () => {
+    const dir = tempDir()
+    // Float32 weights like a trained layer's: the chunks the bundle's own Huffman encoder codes.
+    const floats = new Float32Array((12 * CHUNK) / 4).map(
+      (_, i) => Math.sin(i * 12.9898) * Math.cos(i) * 0.05,
+    )
+    const weights = join(dir, 'weights.bin')
+    writeFileSync(weights, floats)
+    const entries: ArchiveEntry[] = [
+      { archivePath: 'weights.bin', mode: 0o644, source: { path: weights, size: floats.byteLength } },
+    ]
+    const one = await writeArchive(entries, join(dir, 'one.tar.gz'), { chunkSize: CHUNK, concurrency: 1 })
+    const three = await writeArchive(entries, join(dir, 'three.tar.gz'), { chunkSize: CHUNK, concurrency: 3 })
+    expect(readFileSync(join(dir, 'one.tar.gz')).equals(readFileSync(join(dir, 'three.tar.gz')))).toBe(true)
+    expect(one).toEqual(three)
+    const members = gzipMembers(join(dir, 'one.tar.gz'))
+    const huffman = members.filter(
+      (m) => m.compressed > 0.85 * m.inflated && m.compressed < 0.985 * m.inflated,
+    )
+    expect(huffman.length).toBeGreaterThanOrEqual(12)
+    const gzipped = execFileSync('gzip', ['-6', '-c', weights], { maxBuffer: 64 * 1024 * 1024 })
+    expect(one.size).toBeLessThanOrEqual(gzipped.length * 1.01)
+  })
+
   it('reports progress up to the size of the tar stream', async () => {
     const dir = tempDir()
     const calls: Array<[number, number]> = []
