@@ -4,6 +4,7 @@
 export { compareArchivePaths } from './archive/archive-entry'
 export { archivePathProblem, bundlePathOf } from './archive/archive-path'
 export { type ExtractOptions, extractArchive } from './archive/extract-archive'
+export type { BundlePhase, PhaseTiming } from './archive/phase-timing'
 export { listArchive } from './archive/read-archive'
 export { type UncheckedManifest, verifyArchive } from './archive/verify-archive'
 export { writeArchive } from './archive/write-archive'

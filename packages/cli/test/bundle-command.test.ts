@@ -51,12 +51,23 @@ describe('sagepack bundle', () => {
     expect(new Set(entries.map((e) => e.mode))).toEqual(new Set([0o644]))
   })
 
-  it('is byte-for-byte reproducible', async () => {
+  it('is byte-for-byte reproducible, and prints where the time went with --timings', async () => {
     const second = join(scratch(), 'model.tar.gz')
-    expect(
-      (await sagepack(['bundle', 'iris', '--runs-dir', runsRoot, '--run', runId, '--out', second])).code,
-    ).toBe(0)
+    const args = ['bundle', 'iris', '--runs-dir', runsRoot, '--run', runId, '--out', second, '--timings']
+    const result = await sagepack(args)
+    expect(result.code, result.stderr).toBe(0)
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true)
+    const phases = [
+      ...result.stdout.matchAll(/^ {2}phase (.+?): \d+\.\d\d s wall(, \d+\.\d\d s cpu)?(.*)$/gm),
+    ]
+    expect(phases.map((m) => [m[1], m[2] !== undefined, m[3]])).toEqual([
+      ['collect and hash', true, ''],
+      ['compress', true, ''],
+      ['tar', false, ' (during compress)'],
+      ['write', false, ' (during compress)'],
+      ['read back and verify', true, ''],
+      ['sync', false, ' (during read back and verify)'],
+    ])
   }, 60_000)
 
   it('is the same bytes from two checkouts: other paths, mtimes, umasks, time zones and file modes', async () => {

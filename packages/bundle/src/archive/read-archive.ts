@@ -87,16 +87,20 @@ export async function readArchive(
   }
 }
 
-/** Where one gzip member lies in the file, as the writer recorded it. */
+/** Where one gzip member lies in the file and how much it holds, as the writer recorded it. */
 export interface MemberSpan {
   offset: number
   length: number
+  /** Bytes of tar stream the member inflates to. */
+  inflatedLength: number
 }
 
 /**
  * The writer knows where each gzip member starts, so its check can inflate members in parallel on
  * the thread pool (each member stands alone) and feed the tar parser in order: the read-back of a
- * 1 GiB bundle then takes a share of the cores instead of one core's inflate speed.
+ * 1 GiB bundle then takes a share of the cores instead of one core's inflate speed. Each member
+ * inflates into one buffer of its known size, in one trip to the thread pool: in 16 KiB pieces (zlib's
+ * default) each piece waits for the main thread, which is busy hashing, and the cores idle.
  */
 async function inflateMembersInto(
   path: string,
@@ -110,24 +114,34 @@ async function inflateMembersInto(
       parser.on('error', reject)
       parser.on('end', resolve)
     })
-    async function* compressed(): AsyncGenerator<Buffer> {
+    // Read buffers, each with room for the largest member, go back here once their member is inflated:
+    // the read-back allocates a few, whatever the archive size.
+    const freeBuffers: Buffer[] = []
+    const roomSize = members.reduce((largest, member) => Math.max(largest, member.length), 0)
+    async function* compressed(): AsyncGenerator<{ bytes: Buffer; room: Buffer; member: MemberSpan }> {
       for (const member of members) {
         if (stop?.aborted) return
-        const bytes = Buffer.allocUnsafe(member.length)
+        const room = freeBuffers.pop() ?? Buffer.allocUnsafe(roomSize)
+        const bytes = room.subarray(0, member.length)
         const { bytesRead } = await file.read(bytes, 0, member.length, member.offset)
         if (bytesRead !== member.length)
           throw new Error(`the file ends inside the gzip member at byte ${member.offset}`)
-        yield bytes
+        yield { bytes, room, member }
       }
     }
     await forEachInOrder(
       compressed(),
-      (bytes) => gunzipAsync(bytes),
+      async ({ bytes, room, member }) => {
+        // One byte more than the member holds: a full output buffer would cost zlib a second trip.
+        const data = await gunzipAsync(bytes, { chunkSize: Math.max(64, member.inflatedLength + 1) })
+        freeBuffers.push(room)
+        return data
+      },
       async (data) => {
         if (!stop?.aborted) parser.write(data)
       },
-      // One member per core in flight: memory stays at a few chunks whatever the archive size.
-      Math.max(2, availableParallelism()),
+      // A member per core in flight and one more: memory stays at a few chunks whatever the archive size.
+      Math.max(2, availableParallelism() + 1),
     )
     if (stop?.aborted) return
     parser.end()

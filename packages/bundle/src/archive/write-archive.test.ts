@@ -14,6 +14,7 @@ import {
   treeDigests,
 } from '../testing/archive-readers'
 import type { ArchiveEntry } from './archive-entry'
+import type { PhaseTiming } from './phase-timing'
 import { listArchive } from './read-archive'
 import { writeArchive } from './write-archive'
 
@@ -109,6 +110,30 @@ describe('writeArchive', () => {
     expect(a).toEqual(b)
   })
 
+  it('writes byte-identical Huffman-coded weights with one worker or several, and as gzip -6 would size them', async () => {
+    const dir = tempDir()
+    // Float32 weights like a trained layer's: the chunks the bundle's own Huffman encoder codes.
+    const floats = new Float32Array((12 * CHUNK) / 4).map(
+      (_, i) => Math.sin(i * 12.9898) * Math.cos(i) * 0.05,
+    )
+    const weights = join(dir, 'weights.bin')
+    writeFileSync(weights, floats)
+    const entries: ArchiveEntry[] = [
+      { archivePath: 'weights.bin', mode: 0o644, source: { path: weights, size: floats.byteLength } },
+    ]
+    const one = await writeArchive(entries, join(dir, 'one.tar.gz'), { chunkSize: CHUNK, concurrency: 1 })
+    const three = await writeArchive(entries, join(dir, 'three.tar.gz'), { chunkSize: CHUNK, concurrency: 3 })
+    expect(readFileSync(join(dir, 'one.tar.gz')).equals(readFileSync(join(dir, 'three.tar.gz')))).toBe(true)
+    expect(one).toEqual(three)
+    const members = gzipMembers(join(dir, 'one.tar.gz'))
+    const huffman = members.filter(
+      (m) => m.compressed > 0.85 * m.inflated && m.compressed < 0.985 * m.inflated,
+    )
+    expect(huffman.length).toBeGreaterThanOrEqual(12)
+    const gzipped = execFileSync('gzip', ['-6', '-c', weights], { maxBuffer: 64 * 1024 * 1024 })
+    expect(one.size).toBeLessThanOrEqual(gzipped.length * 1.01)
+  })
+
   it('reports progress up to the size of the tar stream', async () => {
     const dir = tempDir()
     const calls: Array<[number, number]> = []
@@ -121,6 +146,26 @@ describe('writeArchive', () => {
     expect(calls.at(-1)).toEqual([total, total])
     expect(calls.every(([done], i) => i === 0 || done > (calls[i - 1]?.[0] ?? 0))).toBe(true)
     expect(total % 512).toBe(0)
+  })
+
+  it('reports each phase once, those that ran alongside another with its name and inside its time', async () => {
+    const dir = tempDir()
+    const phases: PhaseTiming[] = []
+    await writeArchive(sampleEntries(dir), join(dir, 'model.tar.gz'), {
+      chunkSize: CHUNK,
+      onPhase: (timing) => phases.push(timing),
+    })
+    expect(phases.map((p) => [p.phase, p.during, p.cpuSeconds === undefined])).toEqual([
+      ['compress', undefined, false],
+      ['tar', 'compress', true],
+      ['write', 'compress', true],
+      ['read back and verify', undefined, false],
+      ['sync', 'read back and verify', true],
+    ])
+    for (const phase of phases) expect(phase.wallSeconds).toBeGreaterThan(0)
+    const [compress, tar] = phases
+    // The tar stream's waits are one after another on the calling thread, all within the compress phase.
+    expect(tar?.wallSeconds).toBeLessThanOrEqual(compress?.wallSeconds ?? 0)
   })
 
   it('reads zero-filled tensors back despite their extreme compression ratio', async () => {

@@ -12,7 +12,7 @@ import { sha256OfFile, writeJsonAtomic } from '@sagepack/core-data'
 import type { BundleManifest } from '../manifest/bundle-manifest'
 
 /** Raised whenever the archive writer would write other bytes for the same entries. */
-const ARCHIVE_FORMAT = 'sagepack-bundle/1'
+const ARCHIVE_FORMAT = 'sagepack-bundle/2'
 
 export interface CachedEntry {
   archivePath: string

@@ -29,6 +29,12 @@ describe('fileDigest', () => {
     writeFileSync(join(dir, 'w.bin'), bytes)
     expect(await fileDigest(join(dir, 'w.bin'))).toEqual({ sha256: sha256Of(bytes), size: bytes.length })
   })
+
+  it('hashes an empty file', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'empty.bin'), '')
+    expect(await fileDigest(join(dir, 'empty.bin'))).toEqual({ sha256: sha256Of(Buffer.alloc(0)), size: 0 })
+  })
 })
 
 describe('buildManifest / serializeManifest', () => {

@@ -1,7 +1,7 @@
 // manifest.json of a bundle: the digest of every file (streamed, so weights of any size hash in flat
 // memory) and one deterministic serialization, so the same bundle always has the same manifest bytes.
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { UserError } from '@sagepack/core-data'
 import { compareArchivePaths } from '../archive/archive-entry'
 import { type BundleManifest, MANIFEST_FILE, type ManifestFile } from './bundle-manifest'
@@ -11,14 +11,34 @@ export interface FileDigest {
   size: number
 }
 
+/** Bytes per read while hashing; two such buffers take turns. */
+const DIGEST_READ_BYTES = 1024 * 1024
+
+/**
+ * Reads through two buffers that take turns (one is read into while the other is hashed), not a
+ * stream: a stream leaves a fresh buffer per read for the garbage collector, tens of MiB of resident
+ * memory while a gigabyte of weights is hashed.
+ */
 export async function fileDigest(path: string): Promise<FileDigest> {
   const hash = createHash('sha256')
-  let size = 0
-  for await (const piece of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    hash.update(piece)
-    size += piece.length
+  const file = await open(path, 'r')
+  try {
+    const buffers: Buffer[] = [Buffer.allocUnsafe(DIGEST_READ_BYTES), Buffer.allocUnsafe(DIGEST_READ_BYTES)]
+    let size = 0
+    let turn = 0
+    let reading = file.read(buffers[0] as Buffer, 0, DIGEST_READ_BYTES, 0)
+    for (;;) {
+      const { bytesRead, buffer } = await reading
+      if (bytesRead === 0) break
+      size += bytesRead
+      turn = 1 - turn
+      reading = file.read(buffers[turn] as Buffer, 0, DIGEST_READ_BYTES, size)
+      hash.update(buffer.subarray(0, bytesRead))
+    }
+    return { sha256: hash.digest('hex'), size }
+  } finally {
+    await file.close()
   }
-  return { sha256: hash.digest('hex'), size }
 }
 
 /** The manifest of a bundle whose files (every one but manifest.json) have these digests. */

@@ -6,6 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { gitState, UserError } from '@sagepack/core-data'
 import type { ArchiveEntry } from '../archive/archive-entry'
+import { type PhaseListener, startPhase } from '../archive/phase-timing'
 import { writeArchive } from '../archive/write-archive'
 import { bundleCacheKey, cachedBundle, recordBundle } from '../cache/bundle-cache'
 import { type BundleFile, collectBundleFiles } from '../collect/collect-bundle-files'
@@ -57,8 +58,11 @@ export async function bundleModel(options: {
    */
   artifactDigests?: ReadonlyMap<string, FileDigest>
   onProgress?: (done: number, total: number) => void
+  /** Called as each phase ends (collect and hash, then the archive writer's), with its wall and CPU time. */
+  onPhase?: PhaseListener
 }): Promise<BundleResult> {
   const { folder, runDir } = options
+  const endCollect = startPhase('collect and hash', options.onPhase)
   const modelArtifacts = await collectBundleFiles(join(runDir, 'model'), {
     ignoreFile: join(folder.dir, BUNDLE_IGNORE_FILE),
   })
@@ -83,8 +87,8 @@ export async function bundleModel(options: {
       ? { sha256: known.sha256, size: known.size }
       : fileDigest(file.sourcePath)
   }
-  // The inference code builds while the weights are hashed for the manifest: two jobs, two cores.
-  const [code, configDigest, weightDigests, example, imagePackages] = await Promise.all([
+  // The inference code builds (and git and the image's pins answer) while the weights are hashed.
+  const [code, configDigest, weightDigests, example, imagePackages, git] = await Promise.all([
     buildInferenceCode({
       workspaceRoot: options.workspaceRoot,
       entry: existsSync(folder.inferenceEntry) ? folder.inferenceEntry : undefined,
@@ -94,6 +98,7 @@ export async function bundleModel(options: {
     Promise.all(weights.map(weightDigest)),
     readRequestExample(folder.inferenceEntry),
     runtimeImagePackages(options.workspaceRoot),
+    gitState(options.workspaceRoot),
   ])
   const dependencies = runtimeDependencies(imagePackages, modelFormat, Object.keys(code.externals))
   const codePackage = new TextEncoder().encode(
@@ -127,7 +132,7 @@ export async function bundleModel(options: {
       format: MANIFEST_FORMAT,
       name: folder.name,
       version: packageJson.version ?? '0.0.0',
-      git: await gitState(options.workspaceRoot),
+      git,
       runId: options.runId,
       runtime: { name: 'sagepack-runtime', node: '>=20.19', dependencies },
       entry: 'code/inference.mjs',
@@ -145,13 +150,13 @@ export async function bundleModel(options: {
   entries.push(manifestEntry)
   const outFile = options.outFile ?? join(folder.dir, BUNDLE_FILE)
   const cached = await cachedBundle(outFile, key)
+  endCollect()
   if (cached) return { path: outFile, ...cached, cached: true }
   await mkdir(dirname(outFile), { recursive: true })
-  const written = await writeArchive(
-    entries,
-    outFile,
-    options.onProgress ? { onProgress: options.onProgress } : {},
-  )
+  const written = await writeArchive(entries, outFile, {
+    onProgress: options.onProgress,
+    onPhase: options.onPhase,
+  })
   const result = { sha256: written.sha256, size: written.size, manifest }
   await recordBundle(outFile, key, result)
   return { path: outFile, ...result, cached: false }

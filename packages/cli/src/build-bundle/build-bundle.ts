@@ -1,7 +1,7 @@
 // Builds a model's bundle end to end for the CLI: pick the run (training one first when there is
 // none), bundle it with a progress bar, and report what was written.
 import { relative } from 'node:path'
-import { type BundleResult, bundleModel } from '@sagepack/bundle'
+import { type BundleResult, bundleModel, type PhaseTiming } from '@sagepack/bundle'
 import type { ModelFolder } from '@sagepack/core-train/workspace'
 import { checkReleasedArtifacts, selectRun } from '@sagepack/runs'
 import { archiveProgress } from './archive-progress'
@@ -15,6 +15,8 @@ export interface BuildBundleOptions {
   outFile?: string
   /** Where progress and the summary go; stdout by default. */
   out?: NodeJS.WritableStream
+  /** Print the wall and CPU time of each phase after the summary. */
+  timings?: boolean
 }
 
 /** Returns null when training was needed and failed (its reason is already printed). */
@@ -59,6 +61,7 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
   out.write(`bundling ${folder.name} from run ${run.runId} (${why})\n`)
   const started = Date.now()
   const progress = archiveProgress()
+  const phases: PhaseTiming[] = []
   const result = await bundleModel({
     workspaceRoot,
     folder,
@@ -68,6 +71,7 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
     // The release check just hashed model/: the weights' digests are not taken a second time.
     ...(verified ? { artifactDigests: new Map(verified.files.map((file) => [file.path, file])) } : {}),
     onProgress: progress.update,
+    ...(options.timings ? { onPhase: (timing: PhaseTiming) => phases.push(timing) } : {}),
   }).finally(() => progress.stop())
   const where = relative(process.cwd(), result.path) || result.path
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
@@ -76,7 +80,15 @@ export async function buildBundle(options: BuildBundleOptions): Promise<BundleRe
       ? `up to date: ${where} already holds this run, code and config (cache hit, checked in ${seconds} s)\n`
       : `wrote ${where} in ${seconds} s\n`) +
       `  ${formatBytes(result.size)}, ${result.manifest.files.length + 1} files, ${result.manifest.modelFormat} weights, verified\n` +
-      `  sha256 ${result.sha256}\n`,
+      `  sha256 ${result.sha256}\n` +
+      phases.map(phaseLine).join(''),
   )
   return result
+}
+
+/** `  phase compress: 9.10 s wall, 17.20 s cpu`: one line per phase, read by bench/bundle. */
+function phaseLine(timing: PhaseTiming): string {
+  const cpu = timing.cpuSeconds === undefined ? '' : `, ${timing.cpuSeconds.toFixed(2)} s cpu`
+  const during = timing.during ? ` (during ${timing.during})` : ''
+  return `  phase ${timing.phase}: ${timing.wallSeconds.toFixed(2)} s wall${cpu}${during}\n`
 }

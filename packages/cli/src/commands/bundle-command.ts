@@ -9,6 +9,7 @@ interface BundleOptions {
   run?: string
   out?: string
   runsDir?: string
+  timings?: boolean
 }
 
 export function bundleCommand(): Command {
@@ -26,6 +27,7 @@ export function bundleCommand(): Command {
     .option('--run <run-id>', 'bundle this run instead of the released or latest one')
     .option('--out <file>', 'where to write the archive (default: models/<model>/dist/model.tar.gz)')
     .option('--runs-dir <dir>', 'where runs are kept (default: runs/ at the workspace root)')
+    .option('--timings', 'print the wall and CPU time of each phase (collect and hash, compress, ...)')
     .action(async (name: string, options: BundleOptions) => {
       const workspaceRoot = findWorkspaceRoot()
       await buildBundle({
@@ -34,6 +36,7 @@ export function bundleCommand(): Command {
         runsRoot: options.runsDir ? resolve(options.runsDir) : defaultRunsRoot(workspaceRoot),
         ...(options.run ? { runId: options.run } : {}),
         ...(options.out ? { outFile: resolve(options.out) } : {}),
+        timings: options.timings === true,
       })
     })
 }
