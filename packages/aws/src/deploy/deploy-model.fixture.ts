@@ -1,10 +1,11 @@
 // Test support for deploy: a small, sound bundle (real archive, real manifest) and a captured printer.
+
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildManifest, MANIFEST_FORMAT, serializeManifest, writeArchive } from '@sagepack/bundle'
-import { sha256Of } from '@sagepack/bundle/testing'
+import { buildManifest, serializeManifest, writeArchive } from '@sagepack/bundle'
+import { SAMPLE_MANIFEST_HEADER, sha256Of } from '@sagepack/bundle/testing'
 
 export async function writeFixtureBundle(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'sagepack-deploy-'))
@@ -15,14 +16,7 @@ export async function writeFixtureBundle(): Promise<string> {
   }
   const manifest = buildManifest(
     {
-      format: MANIFEST_FORMAT,
-      name: 'iris',
-      version: '1.0.0',
-      git: { commit: null, dirty: false },
-      runId: 'r1',
-      runtime: { name: 'sagepack-runtime', node: '>=20.19', dependencies: {} },
-      entry: 'code/inference.mjs',
-      modelFormat: 'onnx',
+      ...SAMPLE_MANIFEST_HEADER,
     },
     Object.entries(files).map(([archivePath, bytes]) => ({
       archivePath,

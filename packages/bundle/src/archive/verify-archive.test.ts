@@ -3,23 +3,14 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MANIFEST_FORMAT } from '../manifest/bundle-manifest'
 import { buildManifest, serializeManifest } from '../manifest/manifest'
 import { sha256Of, tempDir } from '../testing/archive-readers'
+import { SAMPLE_MANIFEST_HEADER } from '../testing/sample-manifest-header'
 import type { ArchiveEntry } from './archive-entry'
 import { verifyArchive } from './verify-archive'
 import { writeArchive } from './write-archive'
 
-const BASE = {
-  format: MANIFEST_FORMAT,
-  name: 'iris',
-  version: '1.0.0',
-  git: { commit: null, dirty: false },
-  runId: 'r1',
-  runtime: { name: 'sagepack-runtime', node: '>=20.19', dependencies: {} },
-  entry: 'code/inference.mjs',
-  modelFormat: 'onnx',
-} as const
+const BASE = SAMPLE_MANIFEST_HEADER
 
 /** A bundle folder on disk (for GNU tar to pack) and its manifest. */
 function bundleFolder(dir: string, files: Record<string, Uint8Array>): string {

@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { type BundleManifest, MANIFEST_FORMAT } from './bundle-manifest'
+import { SAMPLE_MANIFEST_HEADER } from '../testing/sample-manifest-header'
+import type { BundleManifest } from './bundle-manifest'
 import { entryProblem, servableBundleProblems } from './servable-bundle'
 
 const file = (path: string) => ({ path, sha256: 'a'.repeat(64), size: 1 })
 
 const SOUND: BundleManifest = {
-  format: MANIFEST_FORMAT,
-  name: 'iris',
-  version: '1.0.0',
-  git: { commit: null, dirty: false },
-  runId: 'r1',
-  runtime: { name: 'sagepack-runtime/1', node: '>=20', dependencies: {} },
-  entry: 'code/inference.mjs',
-  modelFormat: 'onnx',
+  ...SAMPLE_MANIFEST_HEADER,
   files: [file('code/inference.mjs'), file('config.json'), file('model.onnx')],
 }
 

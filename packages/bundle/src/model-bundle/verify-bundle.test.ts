@@ -3,10 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isUserError } from '@sagepack/core-data'
 import { describe, expect, it } from 'vitest'
-import { MANIFEST_FORMAT } from '../manifest/bundle-manifest'
 import { buildManifest, serializeManifest } from '../manifest/manifest'
 import { sha256Of, tempDir } from '../testing/archive-readers'
 import { writeGzipBomb } from '../testing/gzip-bomb'
+import { SAMPLE_MANIFEST_HEADER } from '../testing/sample-manifest-header'
 import { verifyBundle } from './verify-bundle'
 
 const FILES: Record<string, Buffer> = {
@@ -22,14 +22,7 @@ function bundle(dir: string, manifest: Record<string, unknown> | 'none'): string
   if (manifest !== 'none') {
     const built = buildManifest(
       {
-        format: MANIFEST_FORMAT,
-        name: 'iris',
-        version: '1.0.0',
-        git: { commit: null, dirty: false },
-        runId: 'r1',
-        runtime: { name: 'sagepack-runtime/1', node: '>=20', dependencies: {} },
-        entry: 'code/inference.mjs',
-        modelFormat: 'onnx',
+        ...SAMPLE_MANIFEST_HEADER,
       },
       Object.entries(FILES).map(([archivePath, bytes]) => ({
         archivePath,

@@ -2,12 +2,13 @@
 // archive), with a manifest that lists its true size and digest, or lies about the size. Built in
 // constant memory: one deflated megabyte of zeros is written again and again as its own gzip member
 // (concatenated members are one gzip stream), so building a 1 GiB bomb takes milliseconds.
+
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { gzipSync } from 'node:zlib'
 import { END_OF_ARCHIVE, paddingAfter, tarFileHeader } from '../archive/tar-header'
-import { MANIFEST_FORMAT } from '../manifest/bundle-manifest'
 import { serializeManifest } from '../manifest/manifest'
+import { SAMPLE_MANIFEST_HEADER } from './sample-manifest-header'
 
 const MiB = 1024 * 1024
 const ZEROS = Buffer.alloc(MiB)
@@ -28,14 +29,8 @@ export async function writeGzipBomb(path: string, bomb: GzipBomb): Promise<numbe
   if (bomb.listedSize === undefined) for (let i = 0; i < bomb.size / MiB; i++) zerosDigest.update(ZEROS)
   const manifest = Buffer.from(
     serializeManifest({
-      format: MANIFEST_FORMAT,
+      ...SAMPLE_MANIFEST_HEADER,
       name: 'bomb',
-      version: '1.0.0',
-      git: { commit: null, dirty: false },
-      runId: 'r1',
-      runtime: { name: 'sagepack-runtime/1', node: '>=20', dependencies: {} },
-      entry: 'code/inference.mjs',
-      modelFormat: 'onnx',
       files: [
         {
           path: 'config.json',
