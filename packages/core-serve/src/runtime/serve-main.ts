@@ -22,6 +22,7 @@ import { bindPort } from './bind-port'
 import { bundleWeights } from './bundle-weights'
 import { machineMemoryBytes } from './machine-memory'
 import { type ServingPlan, servingPlan } from './serving-plan'
+import { WEIGHTS_ENV, weightsOverride } from './weights-override'
 
 export const SAGEMAKER_MODEL_DIR = '/opt/ml/model'
 
@@ -55,10 +56,13 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   const maxBufferedBytes = maxBufferedBytesFrom(env, maxPayloadBytes)
   const requestedWorkers = env[WORKERS_ENV]?.trim() ? workerCount(undefined, env) : undefined
   const timeoutMs = invocationTimeoutMs(env)
-  const plan = await planFor(modelDir, requestedWorkers, options.machine)
+  const forcedWeights = weightsOverride(env)
+  const planned = await planFor(modelDir, requestedWorkers, options.machine)
+  const plan = forcedWeights ? { ...planned, weights: forcedWeights } : planned
   log(
     `serving plan: ${plan.workers} workers${requestedWorkers === undefined ? '' : ` (${WORKERS_ENV})`}, ` +
-      `${plan.intraOpThreads} onnxruntime threads each, weights ${plan.weights}: ${plan.reason}`,
+      `${plan.intraOpThreads} onnxruntime threads each, weights ${plan.weights}` +
+      `${forcedWeights ? ` (${WEIGHTS_ENV})` : ''}: ${plan.reason}`,
   )
   const pool = await createWorkerPool({
     modelDir,
