@@ -11,8 +11,6 @@ import { exportOnnxModel, writeOnnxFiles } from '@sagepack/core-train'
 import * as tf from '@tensorflow/tfjs'
 import { onCleanup } from './exit-cleanup'
 
-export const BIG_MODEL_WIDTHS = [4, 16384, 16384, 3] as const
-
 export interface BigModelBundle {
   /** The extracted bundle: SM_MODEL_DIR. */
   dir: string
@@ -21,7 +19,7 @@ export interface BigModelBundle {
 
 export async function prepareBigModelBundle(
   log: (line: string) => void,
-  widths: readonly number[] = BIG_MODEL_WIDTHS,
+  widths: readonly number[],
 ): Promise<BigModelBundle> {
   const dir = mkdtempSync(join(tmpdir(), 'sagepack-big-model-'))
   onCleanup({

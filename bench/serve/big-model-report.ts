@@ -35,7 +35,7 @@ export interface BigModelReport {
 
 const GiB = 2 ** 30
 
-export const BIG_MODEL_TARGETS = {
+const BIG_MODEL_TARGETS = {
   maxPrivateBytes: 0.5 * GiB,
   maxFootprintBytes: 1.6 * GiB,
   maxStartS: 5,
@@ -43,7 +43,7 @@ export const BIG_MODEL_TARGETS = {
   minThroughputShare: 0.8,
 } as const
 
-export interface TargetVerdict {
+interface TargetVerdict {
   name: string
   value: string
   limit: string
@@ -52,7 +52,7 @@ export interface TargetVerdict {
   met: boolean
 }
 
-export function bigModelVerdicts(report: BigModelReport): TargetVerdict[] {
+function bigModelVerdicts(report: BigModelReport): TargetVerdict[] {
   const verdicts: TargetVerdict[] = []
   const t = BIG_MODEL_TARGETS
   for (const run of report.runs.filter((r) => r.mode === 'shared')) {

@@ -37,7 +37,7 @@ export function watchMemory(pid: number, everyMs = 25): MemoryWatch {
 }
 
 /** undefined once the process is gone. */
-export function readMemory(pid: number): MemorySample | undefined {
+function readMemory(pid: number): MemorySample | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')

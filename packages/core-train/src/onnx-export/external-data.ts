@@ -23,7 +23,7 @@ export const EXTERNAL_DATA_ALIGNMENT = 64 * 1024
 /** Tensors smaller than this stay inline even in an externalized model (biases, scalars): ONNX's own default. */
 const MIN_EXTERNAL_TENSOR_BYTES = 1024
 
-export interface ExternalTensor {
+interface ExternalTensor {
   /** Byte offset in the data file (a multiple of EXTERNAL_DATA_ALIGNMENT). */
   offset: number
   bytes: Uint8Array
