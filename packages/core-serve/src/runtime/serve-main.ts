@@ -58,7 +58,10 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   const timeoutMs = invocationTimeoutMs(env)
   const forcedWeights = weightsOverride(env)
   const planned = await planFor(modelDir, requestedWorkers, options.machine)
-  const plan = forcedWeights ? { ...planned, weights: forcedWeights } : planned
+  const plan =
+    forcedWeights && forcedWeights !== planned.weights
+      ? { ...planned, weights: forcedWeights, reason: `the rule says ${planned.weights} (${planned.reason})` }
+      : planned
   log(
     `serving plan: ${plan.workers} workers${requestedWorkers === undefined ? '' : ` (${WORKERS_ENV})`}, ` +
       `${plan.intraOpThreads} onnxruntime threads each, weights ${plan.weights}` +
