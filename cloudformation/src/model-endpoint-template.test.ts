@@ -17,6 +17,8 @@ const BASE = {
   ExecutionRoleArn: 'arn:aws:iam::123456789012:role/sagepack-platform-sagemaker-eu-west-1',
   ModelDataUrl: `s3://sagepack-artifacts/iris/${DIGEST}/model.tar.gz`,
   BundleDigest: DIGEST,
+  ModelDataDownloadTimeoutInSeconds: '163',
+  ContainerStartupHealthCheckTimeoutInSeconds: '90',
 }
 
 let template: CfnTemplate
@@ -52,6 +54,8 @@ describe('model-endpoint.yaml', () => {
         InitialVariantWeight: 1,
         InstanceType: 'ml.c5.xlarge',
         InitialInstanceCount: '2',
+        ModelDataDownloadTimeoutInSeconds: '163',
+        ContainerStartupHealthCheckTimeoutInSeconds: '90',
       },
     ])
     const endpoint = properties(result, 'Endpoint')
@@ -188,5 +192,11 @@ describe('model-endpoint.yaml', () => {
     expect(() => applyParameters(template, { ...BASE, ModelDataUrl: 'https://x/model.tar.gz' })).toThrow(
       'parameter ModelDataUrl',
     )
+    // SageMaker takes 60 to 3600 s for both start-up timeouts.
+    for (const name of ['ModelDataDownloadTimeoutInSeconds', 'ContainerStartupHealthCheckTimeoutInSeconds']) {
+      expect(() => applyParameters(template, { ...BASE, [name]: '59' })).toThrow(`parameter ${name}`)
+      expect(() => applyParameters(template, { ...BASE, [name]: '3601' })).toThrow(`parameter ${name}`)
+      expect(() => applyParameters(template, { ...BASE, [name]: '3600' })).not.toThrow()
+    }
   })
 })

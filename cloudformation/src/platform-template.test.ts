@@ -118,6 +118,8 @@ describe('SageMaker execution role', () => {
       ExecutionRoleArn: 'arn:aws:iam::123456789012:role/sagepack-platform-sagemaker-eu-west-1',
       ModelDataUrl: `s3://sagepack-artifacts/iris/${'ab'.repeat(32)}/model.tar.gz`,
       BundleDigest: 'ab'.repeat(32),
+      ModelDataDownloadTimeoutInSeconds: '60',
+      ContainerStartupHealthCheckTimeoutInSeconds: '60',
     })
     const deployment = properties('Endpoint', endpointStack).DeploymentConfig as {
       AutoRollbackConfiguration: { Alarms: { AlarmName: { Ref: string } }[] }

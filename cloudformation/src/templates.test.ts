@@ -26,6 +26,8 @@ const MODEL_ENDPOINT_PARAMETERS = [
   'ServerlessMaxConcurrency',
   'MaxPayloadInMB',
   'ModelLatencyAlarmMicroseconds',
+  'ModelDataDownloadTimeoutInSeconds',
+  'ContainerStartupHealthCheckTimeoutInSeconds',
 ]
 
 describe.each([

@@ -18,10 +18,20 @@ export { type InvocationResult, loadServedModel, type ServedModel } from './hand
 export { runHandler } from './handler/run-handler'
 export { CONFIG_FILE, type ModelDir, readModelDir, servedRequestSchema } from './model-dir/read-model-dir'
 export { loadPredictor } from './predictors/load-predictor'
-export { ONNX_MODEL_FILE, OnnxPredictor } from './predictors/onnx-predictor'
+export { ONNX_EXTERNAL_DATA_FILE, ONNX_MODEL_FILE, OnnxPredictor } from './predictors/onnx-predictor'
+export type { PredictorOptions } from './predictors/predictor-options'
 export { TfjsPredictor } from './predictors/tfjs-predictor'
 export { bindPort, PORT_ENV, parsePort, SAGEMAKER_PORT } from './runtime/bind-port'
+export { type BundleWeights, bundleWeights } from './runtime/bundle-weights'
+export { machineMemoryBytes } from './runtime/machine-memory'
 export { type RunningServer, SAGEMAKER_MODEL_DIR, type ServeOptions, serveMain } from './runtime/serve-main'
+export {
+  PRIVATE_WEIGHTS_MAX_BYTES,
+  PRIVATE_WEIGHTS_MEMORY_SHARE,
+  type ServingFacts,
+  type ServingPlan,
+  servingPlan,
+} from './runtime/serving-plan'
 export type { RefusedBodyDrain } from './server/discard-refused-body'
 export { defaultExecutionParameters, type ExecutionParameters } from './server/execution-parameters'
 export { DEFAULT_GRACE_MS } from './server/graceful-close'

@@ -116,9 +116,22 @@ export { saveModelDir } from './model-files/save-model-dir'
 export { type DirectoryFiles, writeDirectoryAtomic } from './model-files/write-directory-atomic'
 export { SUPPORTED_ACTIVATIONS } from './onnx-export/activation-nodes'
 export { checkOnnxParity, type OnnxParity } from './onnx-export/check-onnx-parity'
-export { type ExportOnnxOptions, exportOnnx } from './onnx-export/export-onnx'
+export {
+  type ExportOnnxModelOptions,
+  type ExportOnnxOptions,
+  exportOnnx,
+  exportOnnxModel,
+  type OnnxModelFiles,
+} from './onnx-export/export-onnx'
+export {
+  EXTERNAL_DATA_ABOVE_BYTES,
+  EXTERNAL_DATA_ALIGNMENT,
+  type ExternalDataLayout,
+  ONNX_EXTERNAL_DATA_FILE,
+} from './onnx-export/external-data'
 export { SUPPORTED_LAYERS } from './onnx-export/layer-converters'
 export { TFJS_FALLBACK, UnsupportedLayerError } from './onnx-export/unsupported-layer-error'
+export { writeOnnxFiles } from './onnx-export/write-onnx-files'
 export { buildMlp, type MlpOptions } from './pipeline/build-mlp'
 export { evaluateSplit, predict, type SplitEvaluation } from './pipeline/evaluate-split'
 export {

@@ -105,6 +105,9 @@ function expectedParameters(modelDataUrl: string) {
     ServerlessMaxConcurrency: '5',
     MaxPayloadInMB: '6',
     ModelLatencyAlarmMicroseconds: '500000',
+    // The iris bundle is a few KiB: a minute and the second begun (startup-timeouts.ts).
+    ModelDataDownloadTimeoutInSeconds: '61',
+    ContainerStartupHealthCheckTimeoutInSeconds: '61',
   }
   return Object.entries(values).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }))
 }

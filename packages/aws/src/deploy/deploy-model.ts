@@ -4,6 +4,7 @@
 // smoke-test the endpoint with the model's example input. Re-running with nothing changed is a no-op.
 // A dry run resolves and prints everything it would send, with no AWS call.
 import { existsSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import {
   CloudFormationClient,
@@ -31,6 +32,7 @@ import { servedEndpointConfig } from './served-endpoint-config'
 import { smokeTest } from './smoke-test'
 import { endpointName, stackName as stackNameOf, stackParameters } from './stack-parameters'
 import { stackState } from './stack-state'
+import { startupTimeouts } from './startup-timeouts'
 import { modelDataKey, uploadModelData } from './upload-model-data'
 import { formatEvent, waitForStack } from './wait-for-stack'
 
@@ -77,6 +79,12 @@ export async function deployModel(options: DeployOptions): Promise<number> {
   const stackName = stackNameOf(folder.name, stage)
   const endpoint = endpointName(folder.name, stage)
   const uncompressed = settings.deploy.uncompressedModelData
+  const extractedBytes = verified.files.reduce((sum, file) => sum + file.size, 0)
+  // Uncompressed model data is downloaded as the files themselves.
+  const startup = startupTimeouts({
+    archiveBytes: uncompressed ? extractedBytes : (await stat(bundle)).size,
+    extractedBytes,
+  })
   print(
     `deploying ${folder.name} to ${stage}: bundle ${relative(workspaceRoot, bundle)} (sha256 ${sha256.slice(0, 12)}, verified)`,
   )
@@ -93,6 +101,7 @@ export async function deployModel(options: DeployOptions): Promise<number> {
         compression: uncompressed ? 'None' : 'Gzip',
         sha256,
       },
+      startup,
     })
     checkParameters(parameters, template)
     print(
@@ -128,7 +137,7 @@ export async function deployModel(options: DeployOptions): Promise<number> {
     uncompressed,
   })
   print(`${modelData.skipped ? 'already uploaded' : 'uploaded'}: ${modelData.url}`)
-  const parameters = stackParameters({ model: folder.name, stage, settings, platform, modelData })
+  const parameters = stackParameters({ model: folder.name, stage, settings, platform, modelData, startup })
   checkParameters(parameters, template)
 
   const changeSetName = `sagepack-${sha256.slice(0, 12)}-${timeStamp(now())}`

@@ -4,6 +4,7 @@
 import type { Parameter } from '@aws-sdk/client-cloudformation'
 import type { DeploymentSettings, Stage } from '@sagepack/core-train'
 import { imageFor, type Platform } from '../platform/platform'
+import type { StartupTimeouts } from './startup-timeouts'
 
 export interface ModelData {
   /** `s3://.../model.tar.gz`, or an S3 prefix ending in '/' holding the extracted files. */
@@ -30,6 +31,8 @@ export function stackParameters(input: {
   settings: DeploymentSettings
   platform: Platform
   modelData: ModelData
+  /** From the bundle's size (startup-timeouts.ts); the template leaves them out for serverless. */
+  startup: StartupTimeouts
 }): Parameter[] {
   const stage = input.settings.deploy[input.stage]
   const values: Record<string, string | number> = {
@@ -54,6 +57,8 @@ export function stackParameters(input: {
     ServerlessMaxConcurrency: stage.serverlessMaxConcurrency,
     MaxPayloadInMB: REALTIME_PAYLOAD_LIMIT_MB,
     ModelLatencyAlarmMicroseconds: input.settings.deploy.modelLatencyAlarmMicroseconds,
+    ModelDataDownloadTimeoutInSeconds: input.startup.modelDataDownloadTimeoutInSeconds,
+    ContainerStartupHealthCheckTimeoutInSeconds: input.startup.containerStartupHealthCheckTimeoutInSeconds,
   }
   return Object.entries(values).map(([ParameterKey, value]) => ({
     ParameterKey,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { chmod, cp, mkdir, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises'
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest'
 import { extractArchive } from '../archive/extract-archive'
 import { listArchive } from '../archive/read-archive'
 import { fileDigest } from '../manifest/manifest'
+import {
+  extractWith,
+  gnuTarListing,
+  pythonMembers,
+  type Reader,
+  treeDigests,
+} from '../testing/archive-readers'
 import { bundleModel } from './bundle-model'
+import { openBundle } from './open-bundle'
 import { CPU, OTHER, readPackageList, workspaceWith } from './runtime-packages.fixture'
 
 // The real workspace: the inference code builds there and its onnxruntime-node version is reported.
@@ -110,6 +118,71 @@ describe('bundleModel', () => {
       readFileSync(join(scratch, 'second.tar.gz')).equals(readFileSync(join(scratch, 'first.tar.gz'))),
     ).toBe(true)
     expect(new Set((await listArchive(second.path)).map((entry) => entry.mode))).toEqual(new Set([0o644]))
+  }, 60_000)
+})
+
+describe('a model whose weights are ONNX external data', () => {
+  it('carries model.onnx.data, listed in the manifest, verified, extracted, and read by GNU tar and tarfile', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'bundle-external-'))
+    const { modelDir, runDir } = await modelAndRun(scratch)
+    // Bigger than one tar block run and not a multiple of 512, as a real data file is.
+    const data = randomBytes(3 * 1024 * 1024 + 123)
+    await writeFile(join(runDir, 'model', 'model.onnx.data'), data)
+    const built = await bundleModel({
+      workspaceRoot,
+      folder: { name: 'demo', dir: modelDir, inferenceEntry: join(modelDir, 'inference', 'index.ts') },
+      runId: '20261123-164512-3fa2',
+      runDir,
+      outFile: join(scratch, 'model.tar.gz'),
+    })
+    expect(built.manifest.modelFormat).toBe('onnx')
+    const listed = {
+      path: 'model.onnx.data',
+      ...(await fileDigest(join(runDir, 'model', 'model.onnx.data'))),
+    }
+    expect(listed.size).toBe(data.length)
+    expect(built.manifest.files).toContainEqual(listed)
+
+    const opened = await openBundle(built.path)
+    try {
+      expect(readFileSync(join(opened.modelDir, 'model.onnx.data')).equals(data)).toBe(true)
+      const expected = treeDigests(opened.modelDir)
+      for (const reader of ['gnu-tar', 'python'] satisfies Reader[]) {
+        const dir = join(scratch, reader)
+        await extractWith(reader, built.path, dir)
+        expect(treeDigests(dir)).toEqual(expected)
+      }
+    } finally {
+      await opened.close()
+    }
+    expect(gnuTarListing(built.path)).toMatch(
+      new RegExp(`-rw-r--r-- 0/0 +${data.length} .* model\\.onnx\\.data\n`),
+    )
+    expect(pythonMembers(built.path).find((m) => m.name === 'model.onnx.data')).toMatchObject({
+      size: data.length,
+      mode: 0o644,
+      type: '0',
+    })
+  }, 60_000)
+
+  it('leaves model.onnx.data out of a tfjs bundle, which does not load it', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'bundle-external-'))
+    const { modelDir, runDir } = await modelAndRun(scratch)
+    const model = join(runDir, 'model')
+    await writeFile(join(model, 'model.onnx.data'), randomBytes(1000))
+    await writeFile(join(model, 'model.json'), '{"format":"layers-model","weightsManifest":[]}\n')
+    await writeFile(join(model, 'weights.bin'), randomBytes(64))
+    await rm(join(model, 'model.onnx'))
+    const built = await bundleModel({
+      workspaceRoot,
+      folder: { name: 'demo', dir: modelDir, inferenceEntry: join(modelDir, 'inference', 'index.ts') },
+      runId: '20261123-164512-3fa2',
+      runDir,
+      outFile: join(scratch, 'model.tar.gz'),
+    })
+    expect(built.manifest.modelFormat).toBe('tfjs')
+    expect(built.manifest.files.map((f) => f.path)).not.toContain('model.onnx.data')
+    expect(built.manifest.files.map((f) => f.path)).toContain('weights.bin')
   }, 60_000)
 })
 

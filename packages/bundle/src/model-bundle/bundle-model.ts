@@ -67,10 +67,11 @@ export async function bundleModel(options: {
     ignoreFile: join(folder.dir, BUNDLE_IGNORE_FILE),
   })
   const modelFormat = modelArtifacts.some((f) => f.archivePath === 'model.onnx') ? 'onnx' : 'tfjs'
+  // An ONNX bundle carries model.onnx.data too: the external data a big model's weights are in.
   const weights = modelArtifacts.filter((f) =>
     modelFormat === 'onnx'
       ? f.archivePath !== 'model.json' && !f.archivePath.endsWith('.bin')
-      : f.archivePath !== 'model.onnx',
+      : f.archivePath !== 'model.onnx' && f.archivePath !== 'model.onnx.data',
   )
   if (!weights.some((f) => f.archivePath === 'model.onnx' || f.archivePath === 'model.json')) {
     throw new UserError({

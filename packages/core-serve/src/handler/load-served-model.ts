@@ -4,6 +4,7 @@
 import { isUserError, UserError } from '@sagepack/core-data'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { loadPredictor } from '../predictors/load-predictor'
+import type { PredictorOptions } from '../predictors/predictor-options'
 import { createRowChecker } from '../validation/row-checker'
 import type { RowWarning } from '../validation/row-warning'
 import { answerBatch, canBatch, type Settled, type WorkingOn } from './answer-batch'
@@ -43,8 +44,15 @@ export interface ServedModel {
   dispose(): Promise<void>
 }
 
-/** `bundle` skips reading the model dir again when the caller has just read it. */
-export async function loadServedModel(dir: string, bundle?: ModelDir): Promise<ServedModel> {
+/**
+ * `bundle` skips reading the model dir again when the caller has just read it; `predictor` is the
+ * serving plan's choice of how the weights are held (by default what suits the files).
+ */
+export async function loadServedModel(
+  dir: string,
+  bundle?: ModelDir,
+  predictor?: PredictorOptions,
+): Promise<ServedModel> {
   const modelDir = bundle ?? (await readModelDir(dir))
   const handler: InferenceHandler = modelDir.entryPath ? await loadHandlerModule(modelDir.entryPath) : {}
   const context: ModelContext = {
@@ -52,7 +60,7 @@ export async function loadServedModel(dir: string, bundle?: ModelDir): Promise<S
     manifest: modelDir.manifest,
     config: modelDir.config,
     preprocessor: modelDir.preprocessor,
-    loadPredictor: () => loadPredictor(modelDir.dir, modelDir.manifest),
+    loadPredictor: () => loadPredictor(modelDir.dir, modelDir.manifest, predictor),
   }
   const model = handler.load
     ? await customLoad(handler, context, modelDir.entryPath ?? '')

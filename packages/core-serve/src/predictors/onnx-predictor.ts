@@ -1,18 +1,30 @@
-// Runs model.onnx with onnxruntime-node: one single-threaded session per worker thread, because the
-// runtime scales with worker threads and ORT's own thread pools would only fight them for cores.
+// Runs model.onnx with onnxruntime-node: one session per worker thread, single-threaded unless the
+// serving plan gives it spare cores (the runtime scales with worker threads, and ORT's own thread
+// pools would only fight them for cores). Weights in model.onnx.data are either mapped from the file
+// and shared by every session, or prepacked into a private copy (see predictor-options.ts).
 import { stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import type * as Ort from 'onnxruntime-node'
 import type { Predictor } from '../handler/handler-api'
 import { checkFeatureMatrix } from './feature-matrix'
 import { importOnnxRuntime } from './import-runtime'
+import { ONNX_EXTERNAL_DATA_FILE, ONNX_MODEL_FILE } from './onnx-files'
+import type { PredictorOptions } from './predictor-options'
 
-export const ONNX_MODEL_FILE = 'model.onnx'
+export { ONNX_EXTERNAL_DATA_FILE, ONNX_MODEL_FILE }
 
-const SESSION_OPTIONS: Ort.InferenceSession.SessionOptions = {
-  intraOpNumThreads: 1,
-  interOpNumThreads: 1,
-  executionMode: 'sequential',
+/**
+ * onnxruntime's session options for a plan. Prepacking copies every weight matrix into a layout for
+ * the CPU's kernels: with it off, a tensor mapped from model.onnx.data is used where it lies.
+ */
+export function sessionOptions(options: PredictorOptions): Ort.InferenceSession.SessionOptions {
+  return {
+    intraOpNumThreads: options.intraOpThreads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    ...(options.weights === 'shared' ? { extra: { session: { disable_prepacking: '1' } } } : {}),
+  }
 }
 
 const EXPECTED =
@@ -42,14 +54,26 @@ export class OnnxPredictor implements Predictor {
     this.outputWidth = outputWidth
   }
 
-  static async load(path: string): Promise<OnnxPredictor> {
+  /**
+   * `options` default to what suits the files: weights shared when model.onnx.data is there (it only
+   * is for big models), else private; one thread.
+   */
+  static async load(path: string, options?: PredictorOptions): Promise<OnnxPredictor> {
     await assertFile(path)
+    const dataFile = join(dirname(path), ONNX_EXTERNAL_DATA_FILE)
+    const hasData = await exists(dataFile)
     const ort = await importOnnxRuntime()
     let session: Ort.InferenceSession
     try {
-      session = await ort.InferenceSession.create(path, SESSION_OPTIONS)
+      session = await ort.InferenceSession.create(
+        path,
+        sessionOptions(options ?? { weights: hasData ? 'shared' : 'private', intraOpThreads: 1 }),
+      )
     } catch (error) {
-      throw damaged(path, `onnxruntime cannot load it (${messageOf(error)})`, error)
+      const message = messageOf(error)
+      if (/external (data|initializer)/i.test(message))
+        throw badExternalData(dataFile, hasData, message, error)
+      throw damaged(path, `onnxruntime cannot load it (${message})`, error)
     }
     try {
       const { inputWidth, outputWidth } = await matrixWidths(ort, path, session)
@@ -112,6 +136,31 @@ function tensorMetadata(
     throw damaged(path, `its ${kind} '${first.name}' is ${type}, not float32`)
   }
   return { name: first.name, shape: first.shape }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false
+      throw error
+    },
+  )
+}
+
+/** model.onnx keeps (some of) its weights in the external data file, which is missing or does not hold them. */
+function badExternalData(dataFile: string, present: boolean, message: string, cause: unknown): UserError {
+  return new UserError(
+    {
+      input: dataFile,
+      problem: present
+        ? `does not hold the weights that ${ONNX_MODEL_FILE} says it does: onnxruntime says ${message}`
+        : `is missing, but ${ONNX_MODEL_FILE} keeps its weights there (onnxruntime says ${message})`,
+      expected: `the ${ONNX_EXTERNAL_DATA_FILE} exported with this ${ONNX_MODEL_FILE}, complete, beside it`,
+      fix: 'rebuild the bundle with `sagepack bundle` from the run that exported the model; a partial copy or an upload cut short causes this',
+    },
+    { cause },
+  )
 }
 
 async function assertFile(path: string): Promise<void> {

@@ -61,3 +61,44 @@ describe('serveMain', () => {
     })
   }, 30_000)
 })
+
+describe('serveMain on a model with its weights in model.onnx.data', () => {
+  async function serve(externalData: boolean, env: Record<string, string> = {}) {
+    const model = await writeModelDir({ externalData })
+    const lines: string[] = []
+    const server = await serveMain({
+      env: { SM_MODEL_DIR: model.dir, SAGEMAKER_BIND_TO_PORT: '0', SAGEPACK_BIND_HOST: '127.0.0.1', ...env },
+      log: (line) => lines.push(line),
+      handleSignals: false,
+      // Three CPUs: the rule's default is then two workers.
+      machine: { cpus: 3, memoryBytes: 16 * 2 ** 30 },
+    })
+    running.push(server)
+    await server.pool.whenReady()
+    const answer = await fetch(`http://127.0.0.1:${server.port}/invocations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ instances: IRIS_ROWS }),
+    })
+    expect(answer.status).toBe(200)
+    return { lines, plan: server.plan, body: await answer.text() }
+  }
+
+  it('answers as the inline model does, with the plan and the time to the first 200 printed', async () => {
+    const inline = await serve(false)
+    const external = await serve(true, { SAGEMAKER_MODEL_SERVER_WORKERS: '1' })
+    expect(external.body).toBe(inline.body)
+    // The fixture's weights are small: under 64 MiB every model gets private, prepacked copies.
+    expect(inline.plan).toMatchObject({ workers: 2, intraOpThreads: 1, weights: 'private' })
+    expect(external.plan).toMatchObject({ workers: 1, intraOpThreads: 1, weights: 'private' })
+    expect(inline.lines[0]).toMatch(/^serving plan: 2 workers, 1 onnxruntime threads each, weights private/)
+    expect(external.lines[0]).toMatch(
+      /^serving plan: 1 workers \(SAGEMAKER_MODEL_SERVER_WORKERS\), 1 onnxruntime threads each, weights private: weights of [0-9.]+ MiB/,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const ready = external.lines.find((line) => line.startsWith('model loaded in every worker'))
+    const seconds = Number(/, ([0-9.]+) s after the process started$/.exec(ready ?? '')?.[1])
+    expect(seconds).toBeGreaterThan(0)
+    expect(seconds).toBeLessThanOrEqual(performance.now() / 1000)
+  }, 60_000)
+})

@@ -1,6 +1,12 @@
 // The `serve` command of the runtime: what SageMaker hosting and Batch Transform start, and what
 // `pnpm serve` starts on an extracted bundle. Model from SM_MODEL_DIR (default /opt/ml/model), port
-// from SAGEMAKER_BIND_TO_PORT (default 8080), workers from SAGEMAKER_MODEL_SERVER_WORKERS.
+// from SAGEMAKER_BIND_TO_PORT (default 8080), workers from SAGEMAKER_MODEL_SERVER_WORKERS, else from
+// the serving plan (serving-plan.ts), which also chooses how the weights are held. It prints the plan,
+// and how long after the process started /ping first answered 200.
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
+import { MANIFEST_FILE, parseBundleManifest } from '@sagepack/bundle/manifest'
+import { readBundleJson } from '../model-dir/read-bundle-json'
 
 import { maxBufferedBytesFrom } from '../server/buffered-body-limit'
 import { defaultExecutionParameters } from '../server/execution-parameters'
@@ -10,9 +16,13 @@ import { installShutdownHandlers } from '../server/shutdown-signals'
 import { defaultPageAssetsDir } from '../try-page/page-assets'
 import { loadTryPage } from '../try-page/try-page'
 import { invocationTimeoutMs } from '../workers/invocation-timeout'
-import { workerCount } from '../workers/worker-count'
+import { WORKERS_ENV, workerCount } from '../workers/worker-count'
 import { createWorkerPool, type WorkerPool } from '../workers/worker-pool'
 import { bindPort } from './bind-port'
+import { bundleWeights } from './bundle-weights'
+import { machineMemoryBytes } from './machine-memory'
+import { type ServingPlan, servingPlan } from './serving-plan'
+import { WEIGHTS_ENV, weightsOverride } from './weights-override'
 
 export const SAGEMAKER_MODEL_DIR = '/opt/ml/model'
 
@@ -25,12 +35,15 @@ export interface ServeOptions {
   log?: (line: string) => void
   /** Exit the process on SIGTERM/SIGINT after draining (the runtime does; tests do not). */
   handleSignals?: boolean
+  /** The machine as the serving plan sees it; by default this one's CPUs and memory (or cgroup limit). */
+  machine?: { cpus: number; memoryBytes: number }
 }
 
 export interface RunningServer {
   server: InferenceServer
   pool: WorkerPool
   port: number
+  plan: ServingPlan
 }
 
 export async function serveMain(options: ServeOptions = {}): Promise<RunningServer> {
@@ -41,11 +54,23 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   const port = bindPort(env)
   const maxPayloadBytes = maxPayloadBytesFrom(env, undefined)
   const maxBufferedBytes = maxBufferedBytesFrom(env, maxPayloadBytes)
-  const workers = workerCount(undefined, env)
+  const requestedWorkers = env[WORKERS_ENV]?.trim() ? workerCount(undefined, env) : undefined
   const timeoutMs = invocationTimeoutMs(env)
+  const forcedWeights = weightsOverride(env)
+  const planned = await planFor(modelDir, requestedWorkers, options.machine)
+  const plan =
+    forcedWeights && forcedWeights !== planned.weights
+      ? { ...planned, weights: forcedWeights, reason: `the rule says ${planned.weights} (${planned.reason})` }
+      : planned
+  log(
+    `serving plan: ${plan.workers} workers${requestedWorkers === undefined ? '' : ` (${WORKERS_ENV})`}, ` +
+      `${plan.intraOpThreads} onnxruntime threads each, weights ${plan.weights}` +
+      `${forcedWeights ? ` (${WEIGHTS_ENV})` : ''}: ${plan.reason}`,
+  )
   const pool = await createWorkerPool({
     modelDir,
-    workers,
+    workers: plan.workers,
+    predictor: { weights: plan.weights, intraOpThreads: plan.intraOpThreads },
     invocationTimeoutMs: timeoutMs,
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     log,
@@ -77,11 +102,34 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   )
   if (options.handleSignals ?? true) installShutdownHandlers(server, { log })
   pool.whenReady().then(
-    () => log('model loaded in every worker: /ping answers 200'),
+    // performance.now() counts from the start of the process: what SageMaker's health check waits through.
+    () =>
+      log(
+        `model loaded in every worker: /ping answers 200, ${(performance.now() / 1000).toFixed(2)} s after the process started`,
+      ),
     (error: unknown) => {
       log(`the model failed to load: ${error instanceof Error ? error.message : String(error)}`)
       void server.close(0).finally(() => process.exit(1))
     },
   )
-  return { server, pool, port: bound }
+  return { server, pool, port: bound, plan }
+}
+
+async function planFor(
+  modelDir: string,
+  requestedWorkers: number | undefined,
+  machine = { cpus: availableParallelism(), memoryBytes: machineMemoryBytes() },
+): Promise<ServingPlan> {
+  const manifest = parseBundleManifest(
+    await readBundleJson(modelDir, MANIFEST_FILE),
+    join(modelDir, MANIFEST_FILE),
+  )
+  const weights = bundleWeights(manifest)
+  return servingPlan({
+    format: manifest.modelFormat,
+    weightsBytes: weights.bytes,
+    externalData: weights.externalData,
+    ...machine,
+    ...(requestedWorkers === undefined ? {} : { requestedWorkers }),
+  })
 }

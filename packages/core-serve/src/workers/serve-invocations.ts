@@ -26,7 +26,7 @@ export function runInvocationWorker(): void {
   const send = (message: WorkerMessage) => port.postMessage(message)
   const data = workerData as InvocationWorkerData
   const progress = new Int32Array(data.progress)
-  loadServedModel(data.modelDir).then(
+  loadServedModel(data.modelDir, undefined, data.predictor).then(
     (served) => {
       const queue: InvokeMessage[] = []
       // While a batch awaits the model, new messages keep arriving on this thread's port and queue up.

@@ -3,6 +3,7 @@
 // one as they arrive; a batch's results come back as one message.
 import type { EncodedRequest, EncodedResponse } from '../handler/handler-api'
 import type { ErrorLocation } from '../handler/invocation-error'
+import type { PredictorOptions } from '../predictors/predictor-options'
 import type { TransferredError } from './transfer-error'
 
 /** `workerData` of every invocation worker. */
@@ -13,6 +14,8 @@ export interface InvocationWorkerData {
    * them after the thread died or while it is stuck, to tell which calls a fault hit.
    */
   progress: SharedArrayBuffer
+  /** How the weights are held (the serving plan); absent: what suits the files. */
+  predictor?: PredictorOptions
 }
 
 /** Slots of InvocationWorkerData.progress. */

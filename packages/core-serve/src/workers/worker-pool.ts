@@ -14,6 +14,7 @@ import type { EncodedRequest, EncodedResponse, InvocationRunner } from '../handl
 import { InvocationError } from '../handler/invocation-error'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { keepOnnxRuntimeOffline } from '../predictors/onnx-runtime-offline'
+import type { PredictorOptions } from '../predictors/predictor-options'
 import { faultVerdict } from './fault-verdict'
 import { InFlight } from './in-flight'
 import { invocationTimeoutMs, TIMEOUT_ENV } from './invocation-timeout'
@@ -40,6 +41,8 @@ export interface WorkerPoolOptions {
   log?: (line: string) => void
   /** How long one call may run before its worker is restarted. Default: see invocation-timeout.ts. */
   invocationTimeoutMs?: number
+  /** How every worker holds the weights (see runtime/serving-plan.ts); by default what suits the files. */
+  predictor?: PredictorOptions
 }
 
 export interface WorkerPool extends InvocationRunner {
@@ -64,7 +67,7 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   const timeoutMs = options.invocationTimeoutMs ?? invocationTimeoutMs()
   // Workers share this process's environment, which only the main thread can change.
   keepOnnxRuntimeOffline()
-  return new ThreadPool(bundle, count, launch, log, timeoutMs)
+  return new ThreadPool(bundle, count, launch, log, timeoutMs, options.predictor)
 }
 
 /** Replacements that fail to load in a row before the pool gives up on the model. */
@@ -96,6 +99,7 @@ class ThreadPool implements WorkerPool {
   readonly #launch: WorkerLaunch
   readonly #log: (line: string) => void
   readonly #timeoutMs: number
+  readonly #predictor: PredictorOptions | undefined
   /** Checks for batches past the timeout and a queue nobody takes; a sweep, so a call costs no timer. */
   readonly #sweeper: NodeJS.Timeout
   readonly #workers: PoolWorker[] = []
@@ -123,8 +127,10 @@ class ThreadPool implements WorkerPool {
     launch: WorkerLaunch,
     log: (line: string) => void,
     timeoutMs: number,
+    predictor: PredictorOptions | undefined,
   ) {
     this.bundle = bundle
+    this.#predictor = predictor
     this.#launch = launch
     this.#log = log
     this.#timeoutMs = timeoutMs
@@ -259,7 +265,11 @@ class ThreadPool implements WorkerPool {
 
   #start(): void {
     this.#progressAt = performance.now()
-    const data: InvocationWorkerData = { modelDir: this.bundle.dir, progress: new SharedArrayBuffer(8) }
+    const data: InvocationWorkerData = {
+      modelDir: this.bundle.dir,
+      progress: new SharedArrayBuffer(8),
+      ...(this.#predictor ? { predictor: this.#predictor } : {}),
+    }
     const worker = new Worker(this.#launch.script, { eval: this.#launch.eval, workerData: data })
     const entry: PoolWorker = {
       worker,

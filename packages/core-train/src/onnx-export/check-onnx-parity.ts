@@ -17,9 +17,13 @@ export interface OnnxParity {
   rows: number
 }
 
-/** `features` holds `rows` rows of the model's input width, row after row. */
+/**
+ * `onnxModel` is the model's bytes, or the path of its model.onnx (which a model with external data
+ * needs: onnxruntime finds model.onnx.data beside it). `features` holds `rows` rows of the model's
+ * input width, row after row.
+ */
 export async function checkOnnxParity(
-  onnxBytes: Uint8Array,
+  onnxModel: Uint8Array | string,
   model: tf.LayersModel,
   features: Float32Array,
   rows: number,
@@ -33,7 +37,7 @@ export async function checkOnnxParity(
   }
   const width = features.length / rows
   const expected = tfjsOutputs(model, features, rows, width)
-  const actual = await onnxOutputs(onnxBytes, features, rows, width)
+  const actual = await onnxOutputs(onnxModel, features, rows, width)
   if (actual.length !== expected.length) {
     throw new Error(`onnx gave ${actual.length} outputs for ${rows} rows, tfjs ${expected.length}`)
   }
@@ -71,9 +75,17 @@ function tfjsOutputs(
   })
 }
 
-async function onnxOutputs(bytes: Uint8Array, features: Float32Array, rows: number, width: number) {
+async function onnxOutputs(
+  onnxModel: Uint8Array | string,
+  features: Float32Array,
+  rows: number,
+  width: number,
+) {
   const ort = await importOnnxRuntime()
-  const session = await ort.InferenceSession.create(bytes)
+  const session =
+    typeof onnxModel === 'string'
+      ? await ort.InferenceSession.create(onnxModel)
+      : await ort.InferenceSession.create(onnxModel)
   try {
     const [inputName] = session.inputNames
     const [outputName] = session.outputNames

@@ -1,8 +1,15 @@
-// Exports a trained tfjs LayersModel to ONNX model bytes so a bundle can carry model.onnx. Every
-// layer is checked before any node is written, so an unsupported model fails with
-// UnsupportedLayerError and the caller can fall back to the tfjs format.
+// Exports a trained tfjs LayersModel to ONNX model bytes so a bundle can carry model.onnx (and, for
+// big weights, model.onnx.data: see external-data.ts). Every layer is checked before any node is
+// written, so an unsupported model fails with UnsupportedLayerError and the caller can fall back to
+// the tfjs format.
 import { UserError } from '@sagepack/core-data'
 import type * as tf from '@tensorflow/tfjs'
+import {
+  EXTERNAL_DATA_ABOVE_BYTES,
+  type ExternalDataLayout,
+  initializerBytes,
+  moveToExternalData,
+} from './external-data'
 import { GraphBuilder } from './graph-builder'
 import { layerChain } from './layer-chain'
 import { converterFor } from './layer-converters'
@@ -18,7 +25,24 @@ export interface ExportOnnxOptions {
   producer?: string
 }
 
+export interface ExportOnnxModelOptions extends ExportOnnxOptions {
+  /** Weights of more bytes than this go to external data; EXTERNAL_DATA_ABOVE_BYTES by default. */
+  externalDataAboveBytes?: number
+}
+
+/** model.onnx's bytes, and the external data file's layout when the weights went there. */
+export interface OnnxModelFiles {
+  model: Uint8Array
+  externalData: ExternalDataLayout | null
+}
+
+/** The model as one self-contained model.onnx, whatever the size of its weights (up to protobuf's 2 GB). */
 export function exportOnnx(model: tf.LayersModel, options: ExportOnnxOptions = {}): Uint8Array {
+  return exportOnnxModel(model, { ...options, externalDataAboveBytes: Number.POSITIVE_INFINITY }).model
+}
+
+/** The model as model.onnx, plus model.onnx.data when its weights are bigger than the threshold. */
+export function exportOnnxModel(model: tf.LayersModel, options: ExportOnnxModelOptions = {}): OnnxModelFiles {
   const inputName = options.inputName ?? 'input'
   const outputName = options.outputName ?? 'output'
   checkTensorNames(inputName, outputName)
@@ -28,14 +52,20 @@ export function exportOnnx(model: tf.LayersModel, options: ExportOnnxOptions = {
   let tensor = inputName
   for (const { layer, emit } of steps) tensor = emit(graph.scope(layer.name), tensor)
   graph.finish(tensor, outputName)
-  return encodeModelProto({
+  const external =
+    initializerBytes(graph.initializers) > (options.externalDataAboveBytes ?? EXTERNAL_DATA_ABOVE_BYTES)
+      ? moveToExternalData(graph.initializers)
+      : undefined
+  const bytes = encodeModelProto({
     graphName: model.name,
     producerName: options.producer ?? 'sagepack',
     docString: `exported from the tfjs ${model.getClassName()} "${model.name}"`,
     input: { name: inputName, width: shape.features },
     output: { name: outputName, width: shape.outputs },
-    graph,
+    nodes: graph.nodes,
+    initializers: external?.initializers ?? graph.initializers,
   })
+  return { model: bytes, externalData: external?.layout ?? null }
 }
 
 function checkTensorNames(inputName: string, outputName: string): void {

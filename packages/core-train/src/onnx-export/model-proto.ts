@@ -1,7 +1,6 @@
 // Wraps a built graph into an ONNX ModelProto (IR 8, default-domain opset 13) with a float32
 // [batch, features] input and [batch, outputs] output, and encodes it. Nothing time- or
 // host-dependent goes in, so equal graphs give equal bytes.
-import type { GraphBuilder } from './graph-builder'
 import { type Onnx, onnx } from './onnx-proto'
 
 const IR_VERSION = 8
@@ -15,7 +14,9 @@ export interface ModelProtoParts {
   docString: string
   input: { name: string; width: number }
   output: { name: string; width: number }
-  graph: GraphBuilder
+  nodes: Onnx.INodeProto[]
+  /** Inline (raw_data) or external (see external-data.ts). */
+  initializers: Onnx.ITensorProto[]
 }
 
 export function encodeModelProto(parts: ModelProtoParts): Uint8Array {
@@ -26,8 +27,8 @@ export function encodeModelProto(parts: ModelProtoParts): Uint8Array {
     docString: parts.docString,
     graph: {
       name: parts.graphName,
-      node: parts.graph.nodes,
-      initializer: parts.graph.initializers,
+      node: parts.nodes,
+      initializer: parts.initializers,
       input: [rowsOf(parts.input.name, parts.input.width)],
       output: [rowsOf(parts.output.name, parts.output.width)],
     },

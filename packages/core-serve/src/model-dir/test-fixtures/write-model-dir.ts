@@ -16,7 +16,12 @@ import {
   requestSchemaDocument,
 } from '@sagepack/core-data'
 import * as tf from '@tensorflow/tfjs'
-import { encodeOnnxMlp, type MlpSpec, seededLayers } from '../../predictors/test-fixtures/onnx-mlp'
+import {
+  encodeOnnxMlp,
+  encodeOnnxMlpWithExternalData,
+  type MlpSpec,
+  seededLayers,
+} from '../../predictors/test-fixtures/onnx-mlp'
 
 export const IRIS_FEATURES = ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'] as const
 export const IRIS_CLASSES = ['setosa', 'versicolor', 'virginica'] as const
@@ -47,6 +52,8 @@ export const IRIS_ROWS: ReadonlyArray<Record<string, number>> = [
 
 export interface ModelDirOptions {
   format?: 'onnx' | 'tfjs'
+  /** ONNX only: the weight matrices in model.onnx.data, as core-train exports big models. */
+  externalData?: boolean
   task?: 'classification' | 'regression'
   /** Source of code/inference.mjs; none means the default handler. */
   handler?: string
@@ -79,7 +86,11 @@ export async function writeModelDir(options: ModelDirOptions = {}): Promise<Writ
     softmax: outputs > 1,
   }
   const format = options.format ?? 'onnx'
-  if (format === 'onnx') await writeFile(join(dir, 'model.onnx'), encodeOnnxMlp(spec))
+  if (format === 'onnx' && options.externalData) {
+    const { model, data } = encodeOnnxMlpWithExternalData(spec)
+    await writeFile(join(dir, 'model.onnx.data'), data)
+    await writeFile(join(dir, 'model.onnx'), model)
+  } else if (format === 'onnx') await writeFile(join(dir, 'model.onnx'), encodeOnnxMlp(spec))
   else await writeTfjsModel(dir, spec)
   await writeFile(join(dir, 'config.json'), `${JSON.stringify({ model: { hiddenUnits: [16, 16] } })}\n`)
   if (!options.withoutPreprocessor) {

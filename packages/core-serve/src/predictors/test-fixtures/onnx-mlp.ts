@@ -72,6 +72,39 @@ export function forwardMlp(spec: MlpSpec, features: Float32Array, rows: number):
 const FLOAT = 1
 
 export function encodeOnnxMlp(spec: MlpSpec): Uint8Array {
+  return encodeMlp(spec).model
+}
+
+/** Aligned as core-train's export aligns external tensors, so onnxruntime maps them in place. */
+const EXTERNAL_ALIGNMENT = 64 * 1024
+
+/**
+ * The same model with its weight matrices as ONNX external data: model.onnx's bytes, and those of the
+ * file it names (`location`, model.onnx.data by default) to write beside it.
+ */
+export function encodeOnnxMlpWithExternalData(
+  spec: MlpSpec,
+  location = 'model.onnx.data',
+): { model: Uint8Array; data: Uint8Array } {
+  const { model, external } = encodeMlp(spec, location)
+  const size = external.at(-1) ? (external.at(-1)?.offset ?? 0) + (external.at(-1)?.bytes.length ?? 0) : 0
+  const data = new Uint8Array(size)
+  for (const { offset, bytes } of external) data.set(bytes, offset)
+  return { model, data }
+}
+
+function encodeMlp(
+  spec: MlpSpec,
+  location?: string,
+): { model: Uint8Array; external: Array<{ offset: number; bytes: Uint8Array }> } {
+  const external: Array<{ offset: number; bytes: Uint8Array }> = []
+  const place = (bytes: Uint8Array): number => {
+    const last = external.at(-1)
+    const end = last ? last.offset + last.bytes.length : 0
+    const offset = Math.ceil(end / EXTERNAL_ALIGNMENT) * EXTERNAL_ALIGNMENT
+    external.push({ offset, bytes })
+    return offset
+  }
   const first = spec.layers[0]
   const last = spec.layers.at(-1)
   if (!first || !last) throw new Error('an MLP needs at least one layer')
@@ -82,7 +115,11 @@ export function encodeOnnxMlp(spec: MlpSpec): Uint8Array {
   spec.layers.forEach((layer, index) => {
     const w = `W${index}`
     const b = `B${index}`
-    initializers.push(tensor(w, [layer.inputs, layer.outputs], layer.weights))
+    initializers.push(
+      location === undefined
+        ? tensor(w, [layer.inputs, layer.outputs], layer.weights)
+        : externalTensor(w, [layer.inputs, layer.outputs], layer.weights, location, place),
+    )
     initializers.push(tensor(b, [layer.outputs], layer.bias))
     const gemm = `gemm${index}`
     nodes.push(node('Gemm', [current, w, b], [gemm]))
@@ -107,12 +144,13 @@ export function encodeOnnxMlp(spec: MlpSpec): Uint8Array {
     bytesField(12, valueInfo('output', [batch, outputWidth])),
   )
   const opset = concat(stringField(1, ''), varintField(2, 13))
-  return concat(
+  const model = concat(
     varintField(1, 7),
     stringField(2, 'sagepack-test'),
     bytesField(7, graph),
     bytesField(8, opset),
   )
+  return { model, external }
 }
 
 function node(op: string, inputs: string[], outputs: string[]): Uint8Array {
@@ -124,8 +162,35 @@ function node(op: string, inputs: string[], outputs: string[]): Uint8Array {
   )
 }
 
+/** TensorProto with external_data (13: location, offset, length) and data_location (14) EXTERNAL. */
+function externalTensor(
+  name: string,
+  dims: number[],
+  values: Float32Array,
+  location: string,
+  place: (bytes: Uint8Array) => number,
+): Uint8Array {
+  const raw = rawBytes(values)
+  const offset = place(raw)
+  const entry = (key: string, value: string) =>
+    bytesField(13, concat(stringField(1, key), stringField(2, value)))
+  return concat(
+    ...dims.map((d) => varintField(1, d)),
+    varintField(2, FLOAT),
+    stringField(8, name),
+    entry('location', location),
+    entry('offset', String(offset)),
+    entry('length', String(raw.length)),
+    varintField(14, 1),
+  )
+}
+
+function rawBytes(values: Float32Array): Uint8Array {
+  return new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength))
+}
+
 function tensor(name: string, dims: number[], values: Float32Array): Uint8Array {
-  const raw = new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength))
+  const raw = rawBytes(values)
   return concat(
     ...dims.map((d) => varintField(1, d)),
     varintField(2, FLOAT),
