@@ -1,6 +1,7 @@
 // The `serve` command of the runtime: what SageMaker hosting and Batch Transform start, and what
 // `pnpm serve` starts on an extracted bundle. Model from SM_MODEL_DIR (default /opt/ml/model), port
-// from SAGEMAKER_BIND_TO_PORT (default 8080), workers from SAGEMAKER_MODEL_SERVER_WORKERS.
+// from SAGEMAKER_BIND_TO_PORT (default 8080), workers from SAGEMAKER_MODEL_SERVER_WORKERS, batching
+// from the model's config unless SAGEPACK_MAX_BATCH_ROWS / SAGEPACK_MAX_BATCH_DELAY_MS say otherwise.
 
 import { maxBufferedBytesFrom } from '../server/buffered-body-limit'
 import { defaultExecutionParameters } from '../server/execution-parameters'
@@ -9,6 +10,7 @@ import { maxPayloadBytesFrom } from '../server/payload-limit'
 import { installShutdownHandlers } from '../server/shutdown-signals'
 import { defaultPageAssetsDir } from '../try-page/page-assets'
 import { loadTryPage } from '../try-page/try-page'
+import { batchingOverridesFrom, describeBatching } from '../workers/batching-settings'
 import { invocationTimeoutMs } from '../workers/invocation-timeout'
 import { workerCount } from '../workers/worker-count'
 import { createWorkerPool, type WorkerPool } from '../workers/worker-pool'
@@ -43,10 +45,12 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
   const maxBufferedBytes = maxBufferedBytesFrom(env, maxPayloadBytes)
   const workers = workerCount(undefined, env)
   const timeoutMs = invocationTimeoutMs(env)
+  const batching = batchingOverridesFrom(env)
   const pool = await createWorkerPool({
     modelDir,
     workers,
     invocationTimeoutMs: timeoutMs,
+    batching,
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     log,
   })
@@ -75,9 +79,19 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
     `serving ${manifest.name} ${manifest.version} (run ${manifest.runId}, ${manifest.modelFormat}) from ${modelDir} ` +
       `on port ${bound} with ${pool.size} workers`,
   )
+  log(describeBatching(pool.batching))
   if (options.handleSignals ?? true) installShutdownHandlers(server, { log })
   pool.whenReady().then(
-    () => log('model loaded in every worker: /ping answers 200'),
+    () => {
+      log('model loaded in every worker: /ping answers 200')
+      // Said once the handler is known: a setting that cannot apply is never silently ignored.
+      if (pool.batchesCalls === false) {
+        log(
+          'batching: off, whatever the settings say: the handler has its own predict hook, which may ' +
+            'not treat rows independently, so every request runs alone',
+        )
+      }
+    },
     (error: unknown) => {
       log(`the model failed to load: ${error instanceof Error ? error.message : String(error)}`)
       void server.close(0).finally(() => process.exit(1))
