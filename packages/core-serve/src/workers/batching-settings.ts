@@ -4,22 +4,22 @@
 // environment overrides it, which is how an endpoint is tuned without retraining.
 import { UserError } from '@sagepack/core-data'
 
-export const MAX_BATCH_ROWS_ENV = 'SAGEPACK_MAX_BATCH_ROWS'
-export const MAX_BATCH_DELAY_ENV = 'SAGEPACK_MAX_BATCH_DELAY_MS'
+const MAX_BATCH_ROWS_ENV = 'SAGEPACK_MAX_BATCH_ROWS'
+const MAX_BATCH_DELAY_ENV = 'SAGEPACK_MAX_BATCH_DELAY_MS'
 
 /**
  * Rows, not requests: what a predict call costs in memory and time grows with its rows, and one
  * Batch Transform request can carry thousands. 1024 keeps an MLP's activations in the megabytes while
  * leaving the per-call cost of small models shared by many requests.
  */
-export const DEFAULT_MAX_BATCH_ROWS = 1024
+const DEFAULT_MAX_BATCH_ROWS = 1024
 /** 0: a batch takes what is already queued and never waits, so a lone request is answered at once. */
-export const DEFAULT_MAX_BATCH_DELAY_MS = 0
+const DEFAULT_MAX_BATCH_DELAY_MS = 0
 /** The bounds, shared with the config schema (core-train's serveSettings repeats them). */
-export const MAX_BATCH_ROWS_LIMIT = 1_000_000
-export const MAX_BATCH_DELAY_LIMIT_MS = 10_000
+const MAX_BATCH_ROWS_LIMIT = 1_000_000
+const MAX_BATCH_DELAY_LIMIT_MS = 10_000
 
-export type BatchingSource = 'default' | 'config.json' | 'env'
+type BatchingSource = 'default' | 'config.json' | 'env'
 
 export interface BatchingSettings {
   /** The most rows one predict call takes (1 turns batching off). */
