@@ -69,9 +69,10 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
       MaxConcurrentTransforms: pool.size,
     },
     // One line per request is cheap but not free; SageMaker's own metrics count requests already.
+    // Off, internal errors still reach the log, and no request pays for a line thrown away.
     ...(env.SAGEPACK_ACCESS_LOG === '1'
       ? { log }
-      : { log: (line: string) => line.startsWith('internal error') && log(line) }),
+      : { log: (line: string) => line.startsWith('internal error') && log(line), accessLog: false }),
   })
   const bound = await server.listen(port, env.SAGEPACK_BIND_HOST || '0.0.0.0')
   const { manifest } = pool.bundle
