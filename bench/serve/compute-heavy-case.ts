@@ -47,7 +47,7 @@ export async function measureComputeHeavy(
   progress: (line: string) => void,
 ): Promise<ComputeHeavyResult> {
   const heavy = await prepareComputeHeavyBundle(progress)
-  const modes = { on: 'batching from the model config (1024 rows, 0 ms)', off: 'SAGEPACK_MAX_BATCH_ROWS=1' }
+  const modes = { on: 'batching from the model config (4096 rows, 0 ms)', off: 'SAGEPACK_MAX_BATCH_ROWS=1' }
   const on = await startHeavy('batching on', heavy.bundle, settings.workers, {})
   const off = await startHeavy('batching off', heavy.bundle, settings.workers, {
     SAGEPACK_MAX_BATCH_ROWS: '1',

@@ -90,7 +90,7 @@ describe('serveMain', () => {
     const { running: server } = await start()
     await expect.poll(() => server.pool.batchesCalls).toBe(false)
     expect(startLines.get(server)?.filter((line) => line.startsWith('batching:'))).toEqual([
-      'batching: up to 1024 rows per predict call (default; SAGEPACK_MAX_BATCH_ROWS), taking only requests already queued (default; SAGEPACK_MAX_BATCH_DELAY_MS)',
+      'batching: up to 4096 rows per predict call (default; SAGEPACK_MAX_BATCH_ROWS), taking only requests already queued (default; SAGEPACK_MAX_BATCH_DELAY_MS)',
       'batching: off, whatever the settings say: the handler has its own predict hook, which may not treat rows independently, so every request runs alone',
     ])
   }, 30_000)

@@ -13,9 +13,9 @@ const thrown = (run: () => unknown): UserError => {
 }
 
 describe('batching settings', () => {
-  it('are the defaults without config or environment: 1024 rows, no wait', () => {
+  it('are the defaults without config or environment: 4096 rows, no wait', () => {
     expect(resolveBatching({ model: {} }, batchingOverridesFrom({}))).toEqual({
-      maxRows: 1024,
+      maxRows: 4096,
       maxDelayMs: 0,
       sources: { maxRows: 'default', maxDelayMs: 'default' },
     })
@@ -62,7 +62,7 @@ describe('batching settings', () => {
 
   it('are said in one start-up line, with where each came from', () => {
     expect(describeBatching(resolveBatching({}, {}))).toBe(
-      'batching: up to 1024 rows per predict call (default; SAGEPACK_MAX_BATCH_ROWS), taking only requests already queued (default; SAGEPACK_MAX_BATCH_DELAY_MS)',
+      'batching: up to 4096 rows per predict call (default; SAGEPACK_MAX_BATCH_ROWS), taking only requests already queued (default; SAGEPACK_MAX_BATCH_DELAY_MS)',
     )
     expect(
       describeBatching(resolveBatching({ serve: { batching: { maxDelayMs: 3 } } }, { maxRows: 1 })),

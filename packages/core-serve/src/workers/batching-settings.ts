@@ -9,10 +9,12 @@ const MAX_BATCH_DELAY_ENV = 'SAGEPACK_MAX_BATCH_DELAY_MS'
 
 /**
  * Rows, not requests: what a predict call costs in memory and time grows with its rows, and one
- * Batch Transform request can carry thousands. 1024 keeps an MLP's activations in the megabytes while
- * leaving the per-call cost of small models shared by many requests.
+ * Batch Transform request can carry thousands. 4096 rows is what the runtime packed at most before it
+ * counted rows (64 requests of 64 rows); below it, small models lose throughput to the per-call cost
+ * (iris, 64 rows at 32 connections, here: 1024 rows served 15-18% fewer requests than no limit). An
+ * MLP of 2560 units holds 40 MB of activations at 4096 rows.
  */
-const DEFAULT_MAX_BATCH_ROWS = 1024
+const DEFAULT_MAX_BATCH_ROWS = 4096
 /** 0: a batch takes what is already queued and never waits, so a lone request is answered at once. */
 const DEFAULT_MAX_BATCH_DELAY_MS = 0
 /** The bounds, shared with the config schema (core-train's serveSettings repeats them). */

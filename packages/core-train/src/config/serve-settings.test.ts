@@ -6,9 +6,9 @@ import { serveSettings } from './serve-settings'
 const demo = defineModelConfig('demo', serveSettings())
 
 describe('serveSettings', () => {
-  it('defaults to 1024 rows per predict call and no wait, and takes a model its own defaults', () => {
+  it('defaults to 4096 rows per predict call and no wait, and takes a model its own defaults', () => {
     expect(resolveConfig(demo, { env: {} }).values.serve).toEqual({
-      batching: { maxRows: 1024, maxDelayMs: 0 },
+      batching: { maxRows: 4096, maxDelayMs: 0 },
     })
     const own = defineModelConfig('own', serveSettings({ maxRows: 64, maxDelayMs: 2 }))
     expect(resolveConfig(own, { env: {} }).values.serve).toEqual({ batching: { maxRows: 64, maxDelayMs: 2 } })

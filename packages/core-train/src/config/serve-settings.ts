@@ -33,7 +33,7 @@ function maxDelayMs(value: unknown): void {
   }
 }
 
-/** The `serve` section, with this model's defaults: 1024 rows per predict call, no wait. */
+/** The `serve` section, with this model's defaults: 4096 rows per predict call, no wait. */
 export function serveSettings(batching: BatchingDefaults = {}): convict.Schema<ServeSettings> {
   return {
     serve: {
@@ -41,7 +41,7 @@ export function serveSettings(batching: BatchingDefaults = {}): convict.Schema<S
         maxRows: {
           doc: 'The most rows one predict call takes, counted across the requests it packs (a request is never split to fill a call; one larger than this runs alone, in calls of this many rows); 1 turns batching off. Endpoint override: SAGEPACK_MAX_BATCH_ROWS',
           format: maxRows,
-          default: batching.maxRows ?? 1024,
+          default: batching.maxRows ?? 4096,
         },
         maxDelayMs: {
           doc: 'How long a batch waits for more requests after its first arrived (ms); 0 takes only what is already queued, so a lone request never waits. Endpoint override: SAGEPACK_MAX_BATCH_DELAY_MS',
