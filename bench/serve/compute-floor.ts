@@ -7,9 +7,13 @@ import { featureMatrix, irisRows, type StandardizedColumn } from './iris-inputs'
 import { medianOf } from './medians'
 
 /** As OnnxPredictor sets them: the runtime scales with worker threads, not ORT threads. */
-const SESSION_OPTIONS = { intraOpNumThreads: 1, interOpNumThreads: 1, executionMode: 'sequential' } as const
+export const SESSION_OPTIONS = {
+  intraOpNumThreads: 1,
+  interOpNumThreads: 1,
+  executionMode: 'sequential',
+} as const
 
-interface CallTiming extends Record<string, number> {
+export interface CallTiming extends Record<string, number> {
   calls: number
   meanUs: number
   p50Us: number
@@ -79,7 +83,7 @@ export async function measureComputeFloor(
 }
 
 /** Calls `call` back to back for `seconds` after a short warm-up; per-call times from hrtime. */
-async function timeCalls(call: () => unknown, seconds: number): Promise<CallTiming> {
+export async function timeCalls(call: () => unknown, seconds: number): Promise<CallTiming> {
   const warmUntil = performance.now() + Math.min(500, (seconds * 1000) / 4)
   while (performance.now() < warmUntil) await call()
   const samples: number[] = []

@@ -1,6 +1,7 @@
 // Puts one load on one target with autocannon: a warm-up run that is thrown away, then the measured
 // run. Latencies are also recorded here at microsecond resolution, because autocannon's own histogram
 // keeps whole milliseconds and these requests take less than one.
+import type { IncomingHttpHeaders } from 'node:http'
 import autocannon from 'autocannon'
 import { ROWS_HEADER } from './iris-inputs'
 
@@ -28,15 +29,20 @@ export interface LoadTiming {
   warmupS: number
 }
 
+/**
+ * `serverTimings`, when given, receives the Server-Timing header of every answer of the measured run
+ * (sagepack's own account of where the time went; the floors send none).
+ */
 export async function measureLoad(
   url: string,
   bodies: readonly string[],
   load: LoadCase,
   timing: LoadTiming,
+  serverTimings?: string[],
 ): Promise<LoadResult> {
   if (timing.warmupS > 0) await runAutocannon(url, bodies, load, timing.warmupS, undefined)
   const latencies: number[] = []
-  const result = await runAutocannon(url, bodies, load, timing.durationS, latencies)
+  const result = await runAutocannon(url, bodies, load, timing.durationS, latencies, serverTimings)
   const sorted = Float64Array.from(latencies).sort()
   return {
     requestsPerS: result.requests.average,
@@ -55,6 +61,7 @@ async function runAutocannon(
   load: LoadCase,
   durationS: number,
   latencies: number[] | undefined,
+  serverTimings?: string[],
 ): Promise<autocannon.Result> {
   const headers = {
     'content-type': 'application/json',
@@ -69,7 +76,26 @@ async function runAutocannon(
         method: 'POST',
         headers,
         // Each connection cycles through the bodies, so consecutive requests never carry the same rows.
-        requests: bodies.map((body) => ({ method: 'POST', path: '/invocations', headers, body })),
+        requests: bodies.map((body) => ({
+          method: 'POST',
+          path: '/invocations',
+          headers,
+          body,
+          ...(serverTimings
+            ? {
+                onResponse: (
+                  _status: number,
+                  _body: string,
+                  _context: object,
+                  answer?: IncomingHttpHeaders,
+                ) => {
+                  // autocannon keeps the header names as the server sent them.
+                  const value = answer?.['server-timing'] ?? answer?.['Server-Timing']
+                  if (typeof value === 'string') serverTimings.push(value)
+                },
+              }
+            : {}),
+        })),
         connections: load.connections,
         pipelining: 1,
         duration: durationS,

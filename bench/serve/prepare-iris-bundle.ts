@@ -31,20 +31,21 @@ export async function prepareIrisBundle(log: (line: string) => void): Promise<Ir
   const bundle = join(root, 'model.tar.gz')
 
   let started = Date.now()
-  await sagepack(['train', 'iris', '--runs-dir', runsDir])
+  await runSagepack(['train', 'iris', '--runs-dir', runsDir])
   const runId = readdirSync(join(runsDir, 'iris'))[0]
   if (runId === undefined) throw new Error(`sagepack train iris wrote no run under ${runsDir}/iris`)
   log(`trained iris (run ${runId}) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   started = Date.now()
-  await sagepack(['bundle', 'iris', '--runs-dir', runsDir, '--out', bundle])
+  await runSagepack(['bundle', 'iris', '--runs-dir', runsDir, '--out', bundle])
   log(`bundled it into ${bundle} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   const runDir = join(runsDir, 'iris', runId)
   return { root, runDir, modelDir: join(runDir, 'model'), bundle }
 }
 
-function sagepack(args: string[]): Promise<void> {
+/** The real `sagepack` CLI of this checkout, its output kept for the error when it fails. */
+export function runSagepack(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SAGEPACK_BIN, ...args], {
       cwd: WORKSPACE_ROOT,

@@ -1,6 +1,7 @@
 // Benchmarks `sagepack serve` on iris against its floors in one run: a bare node:http server (the HTTP
 // floor), the same server answering from a worker thread (the thread-hop floor), and bare onnxruntime
-// session.run calls (the compute floor), plus ONNX vs tfjs-cpu.
+// session.run calls (the compute floor), plus ONNX vs tfjs-cpu; then adaptive batching on and off on
+// a model where compute dominates (compute-heavy-case.ts).
 // Run: cd bench && pnpm exec tsx serve/serve-bench.ts   (settings: see bench-settings.ts)
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism, cpus } from 'node:os'
@@ -10,6 +11,7 @@ import { BATCH_ROWS, BENCH_CASES } from './bench-cases'
 import { type CaseResult, formatReport, type ServeBenchReport, writeReportJson } from './bench-report'
 import { readBenchSettings } from './bench-settings'
 import { measureComputeFloor } from './compute-floor'
+import { measureComputeHeavy } from './compute-heavy-case'
 import { cleanUpAll } from './exit-cleanup'
 import { probe } from './http-probe'
 import { invocationBodies, ROWS_HEADER } from './iris-inputs'
@@ -17,6 +19,7 @@ import { type LoadResult, measureLoad } from './load-run'
 import { medianOf } from './medians'
 import { prepareIrisBundle, SAGEPACK_BIN, WORKSPACE_ROOT } from './prepare-iris-bundle'
 import { freePort, type ServerProcess, startServer } from './server-process'
+import { stageMedians } from './server-timing-medians'
 
 const HERE = fileURLToPath(new URL('.', import.meta.url))
 const RESULTS_FILE = join(HERE, 'results', 'latest.json')
@@ -73,13 +76,15 @@ async function main(): Promise<void> {
   for (const benchCase of BENCH_CASES) {
     const caseBodies = bodies.get(benchCase.rows) ?? []
     const runs = { sagepack: [] as LoadResult[], floor: [] as LoadResult[], hopFloor: [] as LoadResult[] }
+    const serverTimings: string[] = []
     for (let repeat = 1; repeat <= settings.repeats; repeat++) {
       for (const [key, server] of [
         ['sagepack', sagepack],
         ['floor', floor],
         ['hopFloor', hopFloor],
       ] as const) {
-        const result = await measureLoad(server.url, caseBodies, benchCase, settings).catch(
+        const timings = key === 'sagepack' ? serverTimings : undefined
+        const result = await measureLoad(server.url, caseBodies, benchCase, settings, timings).catch(
           (error: unknown) => {
             const reason = error instanceof Error ? error.message : String(error)
             throw new Error(`${reason}\n--- ${server.name} output ---\n${server.output()}`)
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
       sagepackRuns: runs.sagepack,
       floorRuns: runs.floor,
       hopFloorRuns: runs.hopFloor,
+      sagepackStages: stageMedians(serverTimings),
     })
   }
 
@@ -108,6 +114,9 @@ async function main(): Promise<void> {
 
   progress(`timing the compute floor and tfjs (${settings.computeS} s per library, batch and repeat)`)
   const compute = await measureComputeFloor(iris.modelDir, BATCH_ROWS, settings.computeS, settings.repeats)
+
+  progress('adaptive batching on a compute-heavy model: batching on and off')
+  const computeHeavy = await measureComputeHeavy(settings, progress)
 
   const report: ServeBenchReport = {
     startedAt,
@@ -124,6 +133,7 @@ async function main(): Promise<void> {
     })),
     cases,
     compute,
+    computeHeavy,
   }
   process.stdout.write(formatReport(report))
   await writeReportJson(RESULTS_FILE, report)

@@ -4,6 +4,7 @@ import {
   defineModelConfig,
   deploymentSettings,
   evaluationConfig,
+  serveSettings,
   supervisedConfig,
 } from '@sagepack/core-train'
 
@@ -51,4 +52,6 @@ export default defineModelConfig('car-mpg', {
   }),
   // Endpoint per stage (dev is serverless) and Batch Transform: the platform's defaults suit car-mpg.
   ...deploymentSettings(),
+  // How the runtime packs requests into predict calls (SAGEPACK_MAX_BATCH_* override it on an endpoint).
+  ...serveSettings(),
 })

@@ -4,6 +4,7 @@ import {
   defineModelConfig,
   deploymentSettings,
   evaluationConfig,
+  serveSettings,
   supervisedConfig,
 } from '@sagepack/core-train'
 
@@ -55,4 +56,6 @@ export default defineModelConfig('iris', {
   }),
   // Endpoint per stage (dev is serverless) and Batch Transform: the platform's defaults suit iris.
   ...deploymentSettings(),
+  // How the runtime packs requests into predict calls (SAGEPACK_MAX_BATCH_* override it on an endpoint).
+  ...serveSettings(),
 })

@@ -5,6 +5,7 @@ import {
   deploymentSettings,
   evaluationConfig,
   positiveInteger,
+  serveSettings,
   supervisedConfig,
 } from '@sagepack/core-train'
 
@@ -65,4 +66,6 @@ export default defineModelConfig('spam', {
   }),
   // Endpoint per stage (dev is serverless) and Batch Transform: the platform's defaults suit a small MLP.
   ...deploymentSettings(),
+  // How the runtime packs requests into predict calls (SAGEPACK_MAX_BATCH_* override it on an endpoint).
+  ...serveSettings(),
 })

@@ -265,6 +265,7 @@ describe.each(MODELS)('the try-it page of $name in Chromium', (model) => {
     expect(stages).toEqual([
       'read',
       'queue',
+      'hop',
       'decode',
       'validate',
       'preprocess',

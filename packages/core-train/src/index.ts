@@ -36,6 +36,7 @@ export {
   type ResolvedConfig,
   resolveConfig,
 } from './config/resolve-config'
+export { type BatchingDefaults, type ServeSettings, serveSettings } from './config/serve-settings'
 export {
   type SupervisedConfigValues,
   type SupervisedDefaults,

@@ -1,7 +1,7 @@
 // The model's config: every knob of its training, with docs. Values resolve as defaults < config.json
 // < environment < --set key=value < SageMaker hyperparameters. Each key's value, source, doc and
 // environment variable: `pnpm sagepack config __MODEL_NAME__`.
-import { defineModelConfig, deploymentSettings, supervisedConfig } from '@sagepack/core-train'
+import { defineModelConfig, deploymentSettings, serveSettings, supervisedConfig } from '@sagepack/core-train'
 
 export default defineModelConfig('__MODEL_NAME__', {
   // The seed, the split (data.*), the MLP (model.*) and the fit loop (train.*): the shared supervised
@@ -38,4 +38,6 @@ export default defineModelConfig('__MODEL_NAME__', {
   // Endpoint per stage (dev is serverless), model data storage and Batch Transform: the platform's
   // defaults. Override a stage with deploymentSettings({ prod: { maxInstanceCount: 10 } }).
   ...deploymentSettings(),
+  // How the runtime packs requests into predict calls (SAGEPACK_MAX_BATCH_* override it on an endpoint).
+  ...serveSettings(),
 })

@@ -5,6 +5,7 @@ import {
   defineModelConfig,
   deploymentSettings,
   positiveInteger,
+  serveSettings,
   supervisedConfig,
 } from '@sagepack/core-train'
 
@@ -55,4 +56,6 @@ export default defineModelConfig('__MODEL_NAME__', {
   // Endpoint per stage (dev is serverless), model data storage and Batch Transform: the platform's
   // defaults. Override a stage with deploymentSettings({ prod: { maxInstanceCount: 10 } }).
   ...deploymentSettings(),
+  // How the runtime packs requests into predict calls (SAGEPACK_MAX_BATCH_* override it on an endpoint).
+  ...serveSettings(),
 })

@@ -7,6 +7,8 @@
  */
 export function negotiateAccept(header: string | undefined, offers: readonly string[]): string | undefined {
   if (header === undefined || header.trim() === '' || header === '*/*') return offers[0]
+  // The usual header names one type exactly (`application/json`): no ranges or q-values to weigh.
+  if (offers.includes(header)) return header
   let best: string | undefined
   let bestQuality = 0
   for (const range of header.split(',')) {

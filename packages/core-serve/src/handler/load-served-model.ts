@@ -7,7 +7,14 @@ import { loadPredictor } from '../predictors/load-predictor'
 import type { PredictorOptions } from '../predictors/predictor-options'
 import { createRowChecker } from '../validation/row-checker'
 import type { RowWarning } from '../validation/row-warning'
-import { answerBatch, canBatch, type Settled, type WorkingOn } from './answer-batch'
+import {
+  answerPrepared,
+  canBatch,
+  type PreparedRequest,
+  prepareRequest,
+  type Settled,
+  type WorkingOn,
+} from './answer-batch'
 import { answerEncoded, type RowsInvoker } from './answer-encoded'
 import { defaultLoad } from './default-load'
 import type {
@@ -22,7 +29,6 @@ import type {
 import { loadHandlerModule } from './load-handler-module'
 import { runHandler } from './run-handler'
 import { noTimings } from './stage-timings'
-import { toInvocationError } from './to-invocation-error'
 
 export type InvocationResult = Awaited<ReturnType<RowsInvoker>> & {
   /** What the rows were answered despite, as the request schema checks them; absent when none. */
@@ -36,11 +42,19 @@ export interface ServedModel {
   invoke(rows: InputRow[], context: InvocationContext): Promise<InvocationResult>
   /** The same from request text to response text. */
   invokeEncoded(request: EncodedRequest): Promise<EncodedResponse>
+  /** False when the handler has its own predict hook: its requests are answered one by one. */
+  readonly batches: boolean
+  /** Decodes, checks and preprocesses one request for a shared predict call; rejects with an InvocationError. */
+  prepare(request: EncodedRequest): Promise<PreparedRequest>
   /**
-   * Requests that arrived together, sharing one predict call when the handler allows it, else one
-   * after another; `workingOn` hears which request the work in progress belongs to.
+   * Prepared requests through predict calls of at most `maxRows` rows, then each request's postprocess
+   * and encoding; `workingOn` hears which request the work in progress belongs to.
    */
-  invokeEncodedBatch(requests: EncodedRequest[], workingOn?: WorkingOn): Promise<Settled[]>
+  answerPrepared(
+    prepared: readonly PreparedRequest[],
+    maxRows: number,
+    workingOn?: WorkingOn,
+  ): Promise<Settled[]>
   dispose(): Promise<void>
 }
 
@@ -87,25 +101,10 @@ export async function loadServedModel(
       return result
     },
     invokeEncoded: (request) => answerEncoded(request, runRows, checker),
-    async invokeEncodedBatch(requests, workingOn = () => {}) {
-      if (canBatch(handler) && requests.length > 1) {
-        return answerBatch(handler, model, requests, checker, workingOn)
-      }
-      // One at a time rather than interleaved: the request in progress is then the one that a hang or
-      // a crash of the thread belongs to.
-      const settled: Settled[] = []
-      for (const [index, request] of requests.entries()) {
-        workingOn(index)
-        settled.push(
-          await served.invokeEncoded(request).then(
-            (response): Settled => ({ response }),
-            (error: unknown): Settled => ({ error: toInvocationError(error, 'invoke') }),
-          ),
-        )
-      }
-      workingOn(undefined)
-      return settled
-    },
+    batches: canBatch(handler),
+    prepare: (request) => prepareRequest(handler, model, request, checker),
+    answerPrepared: (prepared, maxRows, workingOn) =>
+      answerPrepared(handler, model, prepared, maxRows, workingOn),
     async dispose() {
       await model.predictor?.dispose()
     },

@@ -148,7 +148,7 @@ function invocationsOperation(
         headers: {
           'Server-Timing': {
             description:
-              'Milliseconds per stage: read (the body arriving), queue (waiting for a worker), decode, validate, preprocess, predict, postprocess, encode, and total',
+              'Milliseconds per stage: read (the body arriving), queue (waiting for a worker and for its batch), hop (between threads), decode, validate, preprocess, predict, postprocess, encode, and total',
             schema: { type: 'string' },
           },
           'X-Sagepack-Warning-Count': {

@@ -1,10 +1,13 @@
 // The serve entry end to end on a real bundle folder: worker pool + HTTP server, as SageMaker runs it.
+import { UserError } from '@sagepack/core-data'
 import { afterAll, describe, expect, it } from 'vitest'
 import { IRIS_ROWS, removeModelDirs, writeModelDir } from '../model-dir/test-fixtures/write-model-dir'
 import { POOL_HANDLER } from '../workers/test-fixtures/pool-handler'
 import { type RunningServer, serveMain } from './serve-main'
 
 const running: RunningServer[] = []
+/** What each server started by start() printed. */
+const startLines = new Map<RunningServer, string[]>()
 afterAll(async () => {
   await Promise.all(running.map((r) => r.server.close(1000)))
   await removeModelDirs()
@@ -24,6 +27,7 @@ async function start(): Promise<{ url: string; running: RunningServer }> {
     handleSignals: false,
   })
   running.push(server)
+  startLines.set(server, lines)
   await server.pool.whenReady()
   return { url: `http://127.0.0.1:${server.port}`, running: server }
 }
@@ -60,6 +64,47 @@ describe('serveMain', () => {
       MaxPayloadInMB: 6,
     })
   }, 30_000)
+
+  it('prints the batching settings at start-up, the environment over the bundle config', async () => {
+    const model = await writeModelDir({ config: { serve: { batching: { maxRows: 64, maxDelayMs: 2 } } } })
+    const lines: string[] = []
+    const server = await serveMain({
+      env: {
+        SM_MODEL_DIR: model.dir,
+        SAGEMAKER_BIND_TO_PORT: '0',
+        SAGEPACK_BIND_HOST: '127.0.0.1',
+        SAGEMAKER_MODEL_SERVER_WORKERS: '1',
+        SAGEPACK_MAX_BATCH_ROWS: '16',
+      },
+      log: (line) => lines.push(line),
+      handleSignals: false,
+    })
+    running.push(server)
+    await server.pool.whenReady()
+    expect(lines.filter((line) => line.startsWith('batching:'))).toEqual([
+      'batching: up to 16 rows per predict call (SAGEPACK_MAX_BATCH_ROWS), waiting up to 2 ms for more requests (serve.batching.maxDelayMs in config.json)',
+    ])
+  }, 30_000)
+
+  it('says batching is off for a handler with its own predict hook, whatever the settings', async () => {
+    const { running: server } = await start()
+    await expect.poll(() => server.pool.batchesCalls).toBe(false)
+    expect(startLines.get(server)?.filter((line) => line.startsWith('batching:'))).toEqual([
+      'batching: up to 4096 rows per predict call (default; SAGEPACK_MAX_BATCH_ROWS), taking only requests already queued (default; SAGEPACK_MAX_BATCH_DELAY_MS)',
+      'batching: off, whatever the settings say: the handler has its own predict hook, which may not treat rows independently, so every request runs alone',
+    ])
+  }, 30_000)
+
+  it('refuses a bad batching variable before starting a thread, naming it', async () => {
+    const model = await writeModelDir()
+    const failed = serveMain({
+      env: { SM_MODEL_DIR: model.dir, SAGEMAKER_BIND_TO_PORT: '0', SAGEPACK_MAX_BATCH_DELAY_MS: '1.5' },
+      log: () => {},
+      handleSignals: false,
+    })
+    await expect(failed).rejects.toThrow(UserError)
+    await expect(failed).rejects.toThrow(/SAGEPACK_MAX_BATCH_DELAY_MS=1\.5/)
+  })
 })
 
 describe('serveMain on a model with its weights in model.onnx.data', () => {

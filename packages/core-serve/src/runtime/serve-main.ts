@@ -1,8 +1,9 @@
 // The `serve` command of the runtime: what SageMaker hosting and Batch Transform start, and what
 // `pnpm serve` starts on an extracted bundle. Model from SM_MODEL_DIR (default /opt/ml/model), port
 // from SAGEMAKER_BIND_TO_PORT (default 8080), workers from SAGEMAKER_MODEL_SERVER_WORKERS, else from
-// the serving plan (serving-plan.ts), which also chooses how the weights are held. It prints the plan,
-// and how long after the process started /ping first answered 200.
+// the serving plan (serving-plan.ts), which also chooses how the weights are held; batching from the
+// model's config unless SAGEPACK_MAX_BATCH_ROWS / SAGEPACK_MAX_BATCH_DELAY_MS say otherwise. It prints
+// the plan, the batching in force, and how long after the process started /ping first answered 200.
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { MANIFEST_FILE, parseBundleManifest } from '@sagepack/bundle/manifest'
@@ -15,6 +16,7 @@ import { maxPayloadBytesFrom } from '../server/payload-limit'
 import { installShutdownHandlers } from '../server/shutdown-signals'
 import { defaultPageAssetsDir } from '../try-page/page-assets'
 import { loadTryPage } from '../try-page/try-page'
+import { batchingOverridesFrom, describeBatching } from '../workers/batching-settings'
 import { invocationTimeoutMs } from '../workers/invocation-timeout'
 import { WORKERS_ENV, workerCount } from '../workers/worker-count'
 import { createWorkerPool, type WorkerPool } from '../workers/worker-pool'
@@ -67,11 +69,13 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
       `${plan.intraOpThreads} onnxruntime threads each, weights ${plan.weights}` +
       `${forcedWeights ? ` (${WEIGHTS_ENV})` : ''}: ${plan.reason}`,
   )
+  const batching = batchingOverridesFrom(env)
   const pool = await createWorkerPool({
     modelDir,
     workers: plan.workers,
     predictor: { weights: plan.weights, intraOpThreads: plan.intraOpThreads },
     invocationTimeoutMs: timeoutMs,
+    batching,
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     log,
   })
@@ -90,9 +94,10 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
       MaxConcurrentTransforms: pool.size,
     },
     // One line per request is cheap but not free; SageMaker's own metrics count requests already.
+    // Off, internal errors still reach the log, and no request pays for a line thrown away.
     ...(env.SAGEPACK_ACCESS_LOG === '1'
       ? { log }
-      : { log: (line: string) => line.startsWith('internal error') && log(line) }),
+      : { log: (line: string) => line.startsWith('internal error') && log(line), accessLog: false }),
   })
   const bound = await server.listen(port, env.SAGEPACK_BIND_HOST || '0.0.0.0')
   const { manifest } = pool.bundle
@@ -100,13 +105,22 @@ export async function serveMain(options: ServeOptions = {}): Promise<RunningServ
     `serving ${manifest.name} ${manifest.version} (run ${manifest.runId}, ${manifest.modelFormat}) from ${modelDir} ` +
       `on port ${bound} with ${pool.size} workers`,
   )
+  log(describeBatching(pool.batching))
   if (options.handleSignals ?? true) installShutdownHandlers(server, { log })
   pool.whenReady().then(
-    // performance.now() counts from the start of the process: what SageMaker's health check waits through.
-    () =>
+    () => {
+      // performance.now() counts from the start of the process: what SageMaker's health check waits through.
       log(
         `model loaded in every worker: /ping answers 200, ${(performance.now() / 1000).toFixed(2)} s after the process started`,
-      ),
+      )
+      // Said once the handler is known: a setting that cannot apply is never silently ignored.
+      if (pool.batchesCalls === false) {
+        log(
+          'batching: off, whatever the settings say: the handler has its own predict hook, which may ' +
+            'not treat rows independently, so every request runs alone',
+        )
+      }
+    },
     (error: unknown) => {
       log(`the model failed to load: ${error instanceof Error ? error.message : String(error)}`)
       void server.close(0).finally(() => process.exit(1))

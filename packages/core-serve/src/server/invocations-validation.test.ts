@@ -158,6 +158,7 @@ describe('Server-Timing', () => {
     expect(Object.keys(timing)).toEqual([
       'read',
       'queue',
+      'hop',
       'decode',
       'validate',
       'preprocess',

@@ -9,9 +9,10 @@ import {
 } from './warning-headers'
 
 describe('serverTimingHeader', () => {
-  it('gives the body read, counts what the stages do not account for of the round trip as queue wait', () => {
+  it('gives the body read, the measured queue wait, and counts what neither accounts for of the round trip as the hop', () => {
     const timings = {
       ...noTimings(),
+      queue: 0.3,
       decode: 0.1,
       validate: 0.05,
       preprocess: 0.2,
@@ -20,11 +21,11 @@ describe('serverTimingHeader', () => {
       encode: 0.05,
     }
     expect(serverTimingHeader(3.25, { readMs: 0.5, roundTripMs: 2.5 }, timings)).toBe(
-      'read;dur=0.500, queue;dur=0.500, decode;dur=0.100, validate;dur=0.050, preprocess;dur=0.200, predict;dur=1.500, postprocess;dur=0.100, encode;dur=0.050, total;dur=3.250',
+      'read;dur=0.500, queue;dur=0.300, hop;dur=0.200, decode;dur=0.100, validate;dur=0.050, preprocess;dur=0.200, predict;dur=1.500, postprocess;dur=0.100, encode;dur=0.050, total;dur=3.250',
     )
     // Clocks of two threads never make a negative wait.
     expect(serverTimingHeader(2, { readMs: 0, roundTripMs: 1 }, timings)).toMatch(
-      /^read;dur=0\.000, queue;dur=0\.000, /,
+      /^read;dur=0\.000, queue;dur=0\.300, hop;dur=0\.000, /,
     )
   })
 

@@ -7,6 +7,7 @@ const call = (id: number): PoolCall => ({
   request: { body: '', contentType: 'application/json', accept: 'application/json' },
   resolve: () => {},
   reject: () => {},
+  waitedMs: 0,
 })
 
 describe('faultVerdict', () => {

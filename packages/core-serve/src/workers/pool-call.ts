@@ -8,4 +8,8 @@ export interface PoolCall {
   readonly request: EncodedRequest
   resolve(response: EncodedResponse): void
   reject(error: InvocationError): void
+  /** performance.now() since when it waits in the pool's queue (WaitingCalls); undefined while a worker has it. */
+  waitingSince?: number | undefined
+  /** Time it spent in the pool's queue, all waits together: part of its Server-Timing queue. */
+  waitedMs: number
 }

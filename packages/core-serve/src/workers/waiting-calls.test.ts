@@ -8,6 +8,7 @@ const calls = (from: number, count: number): PoolCall[] =>
     request: { body: '', contentType: 'application/json', accept: 'application/json' },
     resolve: () => {},
     reject: () => {},
+    waitedMs: 0,
   }))
 
 const drain = (queue: WaitingCalls) => {

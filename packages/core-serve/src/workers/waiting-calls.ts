@@ -17,16 +17,20 @@ export class WaitingCalls {
   }
 
   push(call: PoolCall): void {
+    call.waitingSince = performance.now()
     this.#calls.push(call)
   }
 
   /** Calls a worker took but never started: first in line again. */
   requeue(calls: readonly PoolCall[]): void {
+    const now = performance.now()
+    for (const call of calls) call.waitingSince = now
     this.#calls.unshift(...calls)
   }
 
   /** A call that shared a batch with a fault: it runs again, alone on a thread, before anything else. */
   pushRerun(call: PoolCall): void {
+    call.waitingSince = performance.now()
     this.#reruns.push(call)
   }
 

@@ -1,9 +1,11 @@
 // The messages between the pool (main thread) and an invocation worker: request and response text,
 // which cross threads far cheaper than the rows and predictions they decode to. Calls go over one by
 // one as they arrive; a batch's results come back as one message.
+
 import type { EncodedRequest, EncodedResponse } from '../handler/handler-api'
 import type { ErrorLocation } from '../handler/invocation-error'
 import type { PredictorOptions } from '../predictors/predictor-options'
+import type { BatchingSettings } from './batching-settings'
 import type { TransferredError } from './transfer-error'
 
 /** `workerData` of every invocation worker. */
@@ -16,13 +18,19 @@ export interface InvocationWorkerData {
   progress: SharedArrayBuffer
   /** How the weights are held (the serving plan); absent: what suits the files. */
   predictor?: PredictorOptions
+  /** How the worker packs queued calls into predict calls (see request-batcher.ts). */
+  batching: Pick<BatchingSettings, 'maxRows' | 'maxDelayMs'>
 }
 
 /** Slots of InvocationWorkerData.progress. */
 export const PROGRESS = {
   /** The id of the call whose own work is in progress; 0 while the batch shares its predict call. */
   workingOn: 0,
-  /** The id of the last call of the batch being run (a batch is a run of the calls in arrival order); 0 between batches. */
+  /**
+   * The id of the last call the worker has started (decoding it counts): the calls up to it are its
+   * batch, and a call it carries over to its next batch; 0 when it holds none. Calls are started in
+   * arrival order, so the calls after it were never touched.
+   */
   batchEnd: 1,
 } as const
 
@@ -37,6 +45,7 @@ export type CallResult =
   | { id: number; status: 400 | 500; message: string; where?: ErrorLocation }
 
 export type WorkerMessage =
-  | { type: 'loaded' }
+  /** `batches` is false when the handler has its own predict hook: every call then runs alone. */
+  | { type: 'loaded'; batches: boolean }
   | { type: 'load-failed'; error: TransferredError }
   | { type: 'settled'; results: CallResult[] }

@@ -178,9 +178,13 @@ describe("a batch's results, settled as one message", () => {
       }
       for (const response of responses) {
         expect(Object.keys(response.timings ?? {}).sort()).toEqual(
-          ['decode', 'encode', 'postprocess', 'predict', 'preprocess', 'validate'].sort(),
+          ['decode', 'encode', 'postprocess', 'predict', 'preprocess', 'queue', 'validate'].sort(),
         )
         expect(response.timings?.predict).toBeGreaterThan(0)
+      }
+      // The first ran alone at once; the others waited in the worker's queue behind it.
+      for (const response of responses.slice(1)) {
+        expect(response.timings?.queue).toBeGreaterThanOrEqual(responses[0]?.timings?.predict ?? 0)
       }
       // The queued three that were answered shared one predict call, and each reports its time.
       const predictTimes = responses.slice(1).map((response) => response.timings?.predict)

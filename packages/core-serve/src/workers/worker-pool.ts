@@ -1,6 +1,7 @@
 // The InvocationRunner of `serve`: a pool of worker threads that each load the bundle and run the
 // handler, so predictions never block the main thread's event loop (and /ping answers during a long
-// batch). Calls go to the least busy worker, which forms its batches (serve-invocations.ts).
+// batch). Calls go to the least busy worker, which packs them into batches (request-batcher.ts) by the
+// model's batching settings (batching-settings.ts).
 //
 // One bad request cannot hurt the others. A worker that dies, or whose batch runs past the invocation
 // timeout (a hung handler would otherwise hold its thread forever), is replaced, and its calls are
@@ -15,6 +16,12 @@ import { InvocationError } from '../handler/invocation-error'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { keepOnnxRuntimeOffline } from '../predictors/onnx-runtime-offline'
 import type { PredictorOptions } from '../predictors/predictor-options'
+import {
+  type BatchingOverrides,
+  type BatchingSettings,
+  batchingOverridesFrom,
+  resolveBatching,
+} from './batching-settings'
 import { faultVerdict } from './fault-verdict'
 import { InFlight } from './in-flight'
 import { invocationTimeoutMs, TIMEOUT_ENV } from './invocation-timeout'
@@ -43,6 +50,8 @@ export interface WorkerPoolOptions {
   invocationTimeoutMs?: number
   /** How every worker holds the weights (see runtime/serving-plan.ts); by default what suits the files. */
   predictor?: PredictorOptions
+  /** Overrides of the bundle's `serve.batching`. Default: SAGEPACK_MAX_BATCH_ROWS and SAGEPACK_MAX_BATCH_DELAY_MS. */
+  batching?: BatchingOverrides
 }
 
 export interface WorkerPool extends InvocationRunner {
@@ -50,6 +59,13 @@ export interface WorkerPool extends InvocationRunner {
   readonly bundle: ModelDir
   /** Workers started (loaded or loading). */
   readonly size: number
+  /** How workers pack calls into predict calls, and where each setting came from. */
+  readonly batching: BatchingSettings
+  /**
+   * Whether calls share predict calls: false when the handler has its own predict hook (then every
+   * call runs alone, whatever `batching` says); undefined until a worker has loaded the model.
+   */
+  readonly batchesCalls: boolean | undefined
   /** Resolves once every worker has loaded; rejects with the load error (often a UserError). */
   whenReady(): Promise<void>
 }
@@ -65,9 +81,10 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
   const launch = workerLaunch(options.workerScript)
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const timeoutMs = options.invocationTimeoutMs ?? invocationTimeoutMs()
+  const batching = resolveBatching(bundle.config, options.batching ?? batchingOverridesFrom(process.env))
   // Workers share this process's environment, which only the main thread can change.
   keepOnnxRuntimeOffline()
-  return new ThreadPool(bundle, count, launch, log, timeoutMs, options.predictor)
+  return new ThreadPool(bundle, count, launch, log, timeoutMs, batching, options.predictor)
 }
 
 /** Replacements that fail to load in a row before the pool gives up on the model. */
@@ -96,6 +113,8 @@ interface PoolWorker {
 
 class ThreadPool implements WorkerPool {
   readonly bundle: ModelDir
+  readonly batching: BatchingSettings
+  batchesCalls: boolean | undefined
   readonly #launch: WorkerLaunch
   readonly #log: (line: string) => void
   readonly #timeoutMs: number
@@ -127,9 +146,11 @@ class ThreadPool implements WorkerPool {
     launch: WorkerLaunch,
     log: (line: string) => void,
     timeoutMs: number,
+    batching: BatchingSettings,
     predictor: PredictorOptions | undefined,
   ) {
     this.bundle = bundle
+    this.batching = batching
     this.#predictor = predictor
     this.#launch = launch
     this.#log = log
@@ -165,7 +186,7 @@ class ThreadPool implements WorkerPool {
       new Promise<EncodedResponse>((resolve, reject) => {
         // Ids wrap within an Int32, the size of the number a worker writes back.
         this.#nextId = (this.#nextId % 0x7fff_ffff) + 1
-        const call: PoolCall = { id: this.#nextId, request, resolve, reject }
+        const call: PoolCall = { id: this.#nextId, request, resolve, reject, waitedMs: 0 }
         const target = this.#waiting.size === 0 ? this.#pickWorker() : undefined
         if (target) this.#send(target, call)
         else {
@@ -209,6 +230,10 @@ class ThreadPool implements WorkerPool {
 
   #send(target: PoolWorker, call: PoolCall): void {
     const now = performance.now()
+    if (call.waitingSince !== undefined) {
+      call.waitedMs += now - call.waitingSince
+      call.waitingSince = undefined
+    }
     if (target.calls.size === 0) target.busySince = now
     target.calls.set(call.id, call)
     target.lastUsed = ++this.#uses
@@ -268,6 +293,7 @@ class ThreadPool implements WorkerPool {
     const data: InvocationWorkerData = {
       modelDir: this.bundle.dir,
       progress: new SharedArrayBuffer(8),
+      batching: { maxRows: this.batching.maxRows, maxDelayMs: this.batching.maxDelayMs },
       ...(this.#predictor ? { predictor: this.#predictor } : {}),
     }
     const worker = new Worker(this.#launch.script, { eval: this.#launch.eval, workerData: data })
@@ -293,6 +319,7 @@ class ThreadPool implements WorkerPool {
     switch (message.type) {
       case 'loaded': {
         entry.loaded = true
+        this.batchesCalls = message.batches
         this.#failedLoads = 0
         if (!this.#started && this.#workers.every((w) => w.loaded)) {
           this.#started = true
@@ -311,8 +338,12 @@ class ThreadPool implements WorkerPool {
           const call = entry.calls.get(result.id)
           if (!call) continue
           entry.calls.delete(result.id)
-          if ('response' in result) call.resolve(result.response)
-          else call.reject(new InvocationError(result.status, result.message, result.where))
+          if ('response' in result) {
+            // The wait in this pool's own queue joins the worker's measure of it.
+            const { timings } = result.response
+            if (timings && call.waitedMs > 0) timings.queue += call.waitedMs
+            call.resolve(result.response)
+          } else call.reject(new InvocationError(result.status, result.message, result.where))
         }
         // The worker takes the calls it has queued as its next batch right away.
         entry.busySince = performance.now()

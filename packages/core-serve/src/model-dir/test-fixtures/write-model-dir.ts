@@ -65,6 +65,8 @@ export interface ModelDirOptions {
   withSchema?: boolean
   /** Write this as example.json. */
   example?: unknown
+  /** Sections to add to config.json, e.g. `{ serve: { batching: { maxRows: 8 } } }`. */
+  config?: Record<string, unknown>
 }
 
 export interface WrittenModelDir {
@@ -92,7 +94,10 @@ export async function writeModelDir(options: ModelDirOptions = {}): Promise<Writ
     await writeFile(join(dir, 'model.onnx'), model)
   } else if (format === 'onnx') await writeFile(join(dir, 'model.onnx'), encodeOnnxMlp(spec))
   else await writeTfjsModel(dir, spec)
-  await writeFile(join(dir, 'config.json'), `${JSON.stringify({ model: { hiddenUnits: [16, 16] } })}\n`)
+  await writeFile(
+    join(dir, 'config.json'),
+    `${JSON.stringify({ model: { hiddenUnits: [16, 16] }, ...options.config })}\n`,
+  )
   if (!options.withoutPreprocessor) {
     await writeFile(join(dir, 'preprocessor.json'), `${JSON.stringify(preprocessor.toJSON())}\n`)
   }

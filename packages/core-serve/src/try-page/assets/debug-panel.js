@@ -53,7 +53,8 @@ export function createDebugPanel(elements) {
 /** What each Server-Timing entry measures, said next to it. */
 const STAGE_MEANINGS = {
   read: 'the request body arriving',
-  queue: 'waiting for a worker thread, and the hops between threads',
+  queue: 'waiting for a worker thread and for its batch',
+  hop: 'the messages between the HTTP thread and the worker thread',
   decode: 'request text to rows',
   validate: 'rows checked against the schema',
   preprocess: 'rows to the model’s numbers',
