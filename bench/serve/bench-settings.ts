@@ -8,7 +8,7 @@ export interface BenchSettings {
   warmupS: number
   /** Measurements per target and case, interleaved sagepack/floor; medians are reported (BENCH_REPEATS). */
   repeats: number
-  /** Worker threads of the sagepack runtime (BENCH_WORKERS; default: CPUs, as `pnpm serve`). */
+  /** Worker threads of the sagepack runtime (BENCH_WORKERS; default: one per CPU but one, as `pnpm serve` for a small model). */
   workers: number
   /** Seconds of timed calls per compute-floor case (BENCH_COMPUTE_S). */
   computeS: number

@@ -39,7 +39,7 @@ export function serveCommand(): Command {
     .option('--port <port>', 'port to listen on (SAGEMAKER_BIND_TO_PORT)', parsePort, 8080)
     .option(
       '--workers <n>',
-      'worker threads, one model session each (SAGEMAKER_MODEL_SERVER_WORKERS; default: CPUs)',
+      'worker threads, one model session each (SAGEMAKER_MODEL_SERVER_WORKERS; default: the serving plan printed at start-up, one per CPU but one for small models)',
       parseWorkers,
     )
     .option('--bundle <file>', 'serve this model.tar.gz instead of models/<model>/dist/model.tar.gz')

@@ -30,9 +30,9 @@ describe('servingPlan', () => {
       { workers: 3, intraOpThreads: 1, weights: 'private' },
     ],
     [
-      '1 GiB in model.onnx.data on 2 CPUs: shared, one worker',
+      '1 GiB in model.onnx.data on 2 CPUs: shared, one worker per CPU',
       { format: 'onnx', weightsBytes: GiB, externalData: true, memoryBytes: 24 * GiB, cpus: 2 },
-      { workers: 1, intraOpThreads: 1, weights: 'shared' },
+      { workers: 2, intraOpThreads: 1, weights: 'shared' },
     ],
     [
       '1 GiB external, SAGEMAKER_MODEL_SERVER_WORKERS=4 on 2 CPUs: shared, one thread each',
@@ -61,7 +61,7 @@ describe('servingPlan', () => {
     [
       '1 GiB external on a 2 GiB machine: still shared (the page cache holds it once)',
       { format: 'onnx', weightsBytes: GiB, externalData: true, memoryBytes: 2 * GiB, cpus: 8 },
-      { workers: 7, intraOpThreads: 1, weights: 'shared' },
+      { workers: 8, intraOpThreads: 1, weights: 'shared' },
     ],
     [
       '1 GiB inside model.onnx on an 8 GiB, 8-CPU machine: private copies, as many as fit (2)',
