@@ -25,13 +25,19 @@ import { MODEL_ENDPOINT_TEMPLATE } from '@sagepack/cloudformation'
 import { bundleKey, openArtifactStore, sha256OfFile, UserError } from '@sagepack/core-data'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { mockClient } from 'aws-sdk-client-mock'
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type DeployOptions, deployModel } from './deploy-model'
 import { capturePrint, writeFixtureBundle } from './deploy-model.fixture'
 
 const cfn = mockClient(CloudFormationClient)
 const runtime = mockClient(SageMakerRuntimeClient)
 const sagemaker = mockClient(SageMakerClient)
+// Test files share a process (vitest isolate: false): the real clients come back for the next file.
+afterAll(() => {
+  cfn.restore()
+  runtime.restore()
+  sagemaker.restore()
+})
 const workspaceRoot = findWorkspaceRoot()
 const folder = locateModel(workspaceRoot, 'iris')
 const template = readFileSync(MODEL_ENDPOINT_TEMPLATE, 'utf8')

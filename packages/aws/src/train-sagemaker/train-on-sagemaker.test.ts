@@ -20,11 +20,16 @@ import { s3RootedFileStore } from '@sagepack/core-train/testing'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { mockClient } from 'aws-sdk-client-mock'
 import { create } from 'tar'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { trainOnSageMaker } from './train-on-sagemaker'
 
 const sagemaker = mockClient(SageMakerClient)
 const cloudformation = mockClient(CloudFormationClient)
+// Test files share a process (vitest isolate: false): the real clients come back for the next file.
+afterAll(() => {
+  sagemaker.restore()
+  cloudformation.restore()
+})
 const workspaceRoot = findWorkspaceRoot()
 const REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/sagepack-runtime'
 const ROLE = 'arn:aws:iam::123456789012:role/sagepack-execution'

@@ -16,12 +16,17 @@ import { sha256OfFile } from '@sagepack/core-data'
 import { s3RootedFileStore } from '@sagepack/core-train/testing'
 import { findWorkspaceRoot, locateModel, type ModelFolder } from '@sagepack/core-train/workspace'
 import { mockClient } from 'aws-sdk-client-mock'
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { capturePrint, writeFixtureBundle } from '../deploy/deploy-model.fixture'
 import { runTransform, type TransformOptions } from './run-transform'
 
 const sagemaker = mockClient(SageMakerClient)
 const cloudformation = mockClient(CloudFormationClient)
+// Test files share a process (vitest isolate: false): the real clients come back for the next file.
+afterAll(() => {
+  sagemaker.restore()
+  cloudformation.restore()
+})
 const workspaceRoot = findWorkspaceRoot()
 const NOW = new Date('2026-11-23T16:45:12Z')
 const JOB = 'sagepack-iris-20261123-164512'

@@ -182,13 +182,14 @@ describe("a batch's results, settled as one message", () => {
         )
         expect(response.timings?.predict).toBeGreaterThan(0)
       }
-      // The first ran alone at once; the others waited in the worker's queue behind it.
-      for (const response of responses.slice(1)) {
-        expect(response.timings?.queue).toBeGreaterThanOrEqual(responses[0]?.timings?.predict ?? 0)
-      }
-      // The queued three that were answered shared one predict call, and each reports its time.
-      const predictTimes = responses.slice(1).map((response) => response.timings?.predict)
-      expect(new Set(predictTimes).size).toBe(1)
+      // The first started at once; those that reached the worker while it was being prepared may join its
+      // call (a loaded machine delivers them that fast), the rest waited in the queue behind that call
+      // and then shared one call of their own. Each reports the time of the call it was in.
+      const predictOf = (response: EncodedResponse | undefined) => response?.timings?.predict ?? 0
+      const firstCall = predictOf(responses[0])
+      const later = responses.filter((response) => predictOf(response) !== firstCall)
+      expect(new Set(later.map(predictOf)).size).toBeLessThanOrEqual(1)
+      for (const response of later) expect(response.timings?.queue).toBeGreaterThanOrEqual(firstCall)
       expect(refused?.status).toBe('rejected')
       const error = (refused as PromiseRejectedResult).reason
       expect(error).toBeInstanceOf(InvocationError)

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { type ArtifactStore, UserError } from '@sagepack/core-data'
 import { mockClient } from 'aws-sdk-client-mock'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { TrainingJobSpec } from '../contract/training-job-spec'
 import { s3RootedFileStore } from '../testing/s3-rooted-file-store'
 import { runLocalTraining } from './local-executor'
@@ -20,6 +20,10 @@ import { fixtureWorkspace } from './test-fixtures/fixture-workspace'
 import { extractWithTar, tarGz } from './test-fixtures/job-archives'
 
 const sagemaker = mockClient(SageMakerClient)
+// Test files share a process (vitest isolate: false): the real clients come back for the next file.
+afterAll(() => {
+  sagemaker.restore()
+})
 afterEach(() => sagemaker.reset())
 
 const ROOT = 's3://artifacts/team/'
