@@ -23,21 +23,17 @@ import {
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime'
 import { MODEL_ENDPOINT_TEMPLATE } from '@sagepack/cloudformation'
 import { bundleKey, openArtifactStore, sha256OfFile, UserError } from '@sagepack/core-data'
+import { keepMocksToThisFile } from '@sagepack/core-train/testing'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { mockClient } from 'aws-sdk-client-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { type DeployOptions, deployModel } from './deploy-model'
 import { capturePrint, writeFixtureBundle } from './deploy-model.fixture'
 
 const cfn = mockClient(CloudFormationClient)
 const runtime = mockClient(SageMakerRuntimeClient)
 const sagemaker = mockClient(SageMakerClient)
-// Test files share a process (vitest isolate: false): the real clients come back for the next file.
-afterAll(() => {
-  cfn.restore()
-  runtime.restore()
-  sagemaker.restore()
-})
+keepMocksToThisFile(cfn, runtime, sagemaker)
 const workspaceRoot = findWorkspaceRoot()
 const folder = locateModel(workspaceRoot, 'iris')
 const template = readFileSync(MODEL_ENDPOINT_TEMPLATE, 'utf8')
@@ -61,12 +57,6 @@ let sha256: string
 beforeAll(async () => {
   bundle = await writeFixtureBundle()
   sha256 = await sha256OfFile(bundle)
-})
-
-beforeEach(() => {
-  cfn.reset()
-  runtime.reset()
-  sagemaker.reset()
 })
 
 function options(overrides: Partial<DeployOptions> = {}) {

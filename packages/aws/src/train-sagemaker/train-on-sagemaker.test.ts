@@ -16,28 +16,19 @@ import {
   metricDefinitions,
   resolveConfig,
 } from '@sagepack/core-train'
-import { s3RootedFileStore } from '@sagepack/core-train/testing'
+import { keepMocksToThisFile, s3RootedFileStore } from '@sagepack/core-train/testing'
 import { findWorkspaceRoot, locateModel } from '@sagepack/core-train/workspace'
 import { mockClient } from 'aws-sdk-client-mock'
 import { create } from 'tar'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { trainOnSageMaker } from './train-on-sagemaker'
 
 const sagemaker = mockClient(SageMakerClient)
 const cloudformation = mockClient(CloudFormationClient)
-// Test files share a process (vitest isolate: false): the real clients come back for the next file.
-afterAll(() => {
-  sagemaker.restore()
-  cloudformation.restore()
-})
+keepMocksToThisFile(sagemaker, cloudformation)
 const workspaceRoot = findWorkspaceRoot()
 const REPOSITORY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/sagepack-runtime'
 const ROLE = 'arn:aws:iam::123456789012:role/sagepack-execution'
-
-beforeEach(() => {
-  sagemaker.reset()
-  cloudformation.reset()
-})
 
 async function tarGz(files: Record<string, string>): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'sagepack-job-archive-'))

@@ -13,20 +13,16 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker'
 import { sha256OfFile } from '@sagepack/core-data'
-import { s3RootedFileStore } from '@sagepack/core-train/testing'
+import { keepMocksToThisFile, s3RootedFileStore } from '@sagepack/core-train/testing'
 import { findWorkspaceRoot, locateModel, type ModelFolder } from '@sagepack/core-train/workspace'
 import { mockClient } from 'aws-sdk-client-mock'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { capturePrint, writeFixtureBundle } from '../deploy/deploy-model.fixture'
 import { runTransform, type TransformOptions } from './run-transform'
 
 const sagemaker = mockClient(SageMakerClient)
 const cloudformation = mockClient(CloudFormationClient)
-// Test files share a process (vitest isolate: false): the real clients come back for the next file.
-afterAll(() => {
-  sagemaker.restore()
-  cloudformation.restore()
-})
+keepMocksToThisFile(sagemaker, cloudformation)
 const workspaceRoot = findWorkspaceRoot()
 const NOW = new Date('2026-11-23T16:45:12Z')
 const JOB = 'sagepack-iris-20261123-164512'
@@ -51,11 +47,6 @@ beforeAll(async () => {
   copyFileSync(bundle, join(dir, 'dist', 'model.tar.gz'))
   sha256 = await sha256OfFile(bundle)
   folder = { ...iris, dir, configFile: join(dir, 'config.json') }
-})
-
-beforeEach(() => {
-  sagemaker.reset()
-  cloudformation.reset()
 })
 
 function transform(overrides: Partial<TransformOptions> = {}) {

@@ -10,8 +10,9 @@ import {
 } from '@aws-sdk/client-sagemaker'
 import { type ArtifactStore, UserError } from '@sagepack/core-data'
 import { mockClient } from 'aws-sdk-client-mock'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { TrainingJobSpec } from '../contract/training-job-spec'
+import { keepMocksToThisFile } from '../testing/aws-client-mocks'
 import { s3RootedFileStore } from '../testing/s3-rooted-file-store'
 import { runLocalTraining } from './local-executor'
 import { prepareTrainingJob } from './prepare-training-job'
@@ -20,11 +21,7 @@ import { fixtureWorkspace } from './test-fixtures/fixture-workspace'
 import { extractWithTar, tarGz } from './test-fixtures/job-archives'
 
 const sagemaker = mockClient(SageMakerClient)
-// Test files share a process (vitest isolate: false): the real clients come back for the next file.
-afterAll(() => {
-  sagemaker.restore()
-})
-afterEach(() => sagemaker.reset())
+keepMocksToThisFile(sagemaker)
 
 const ROOT = 's3://artifacts/team/'
 const IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/sagepack-runtime:1.0-gpu'
