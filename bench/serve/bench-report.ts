@@ -20,7 +20,7 @@ export interface CaseResult {
   sagepackRuns: LoadResult[]
   floorRuns: LoadResult[]
   hopFloorRuns: LoadResult[]
-  /** sagepack's Server-Timing medians over every answer of its measured runs. */
+  /** sagepack's Server-Timing medians over every answer of a 2 s run after its measured runs. */
   sagepackStages: StageMedians
 }
 
@@ -164,7 +164,8 @@ export function formatReport(report: ServeBenchReport): string {
   }
   lines.push(
     '',
-    "sagepack's own account (Server-Timing medians over every answer, ms; queue: waiting for a worker",
+    "sagepack's own account (Server-Timing medians, ms, over every answer of a 2 s run of its own after",
+    '  the measured runs: collecting headers costs the load generator CPU; queue: waiting for a worker',
     '  and for its batch; hop: the messages between the threads; routing: the main thread outside the',
     '  body read and the round trip; own: decode + validate + preprocess + postprocess + encode + routing)',
   )
