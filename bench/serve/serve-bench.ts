@@ -101,7 +101,8 @@ async function main(): Promise<void> {
     }
     // sagepack's Server-Timing headers come from a run of their own: handing autocannon a response
     // callback makes it keep every answer's body, CPU that the load generator takes from the two cores
-    // it shares with the server (it cost sagepack 30% of its rate at 64 rows), and the floors pay none.
+    // it shares with the server (sagepack's 64-row rates were 14-31% higher without it, in two runs), and
+    // the floors pay none.
     await measureLoad(sagepack.url, caseBodies, benchCase, TIMINGS_RUN, serverTimings)
     cases.push({
       case: benchCase,
