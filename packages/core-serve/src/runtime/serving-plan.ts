@@ -66,13 +66,13 @@ export function servingPlan(facts: ServingFacts): ServingPlan {
   if (shareable) {
     // Unpacked weights are packed again on every predict call of more than one row, so a batch of n
     // rows costs about n single rows (README, "Big models"): throughput comes from calls that run side
-    // by side, not from bigger batches. One worker per CPU, with no CPU kept for HTTP, whose
-    // microseconds a request are nothing beside a big model's milliseconds; a copy per worker costs
-    // nothing here.
+    // by side, not from bigger batches. One worker per CPU (so one onnxruntime thread each), with no
+    // CPU kept for HTTP, whose microseconds a request are nothing beside a big model's milliseconds; a
+    // copy per worker costs nothing here.
     const workers = requested ?? Math.max(1, facts.cpus)
     return {
       workers,
-      intraOpThreads: requested === undefined ? 1 : spareThreads(facts.cpus, workers),
+      intraOpThreads: spareThreads(facts.cpus, workers),
       weights: 'shared',
       reason:
         `weights of ${size(facts.weightsBytes)} in model.onnx.data: mapped once and shared by every worker ` +
