@@ -16,7 +16,14 @@ import type { ServedModel } from '../handler/load-served-model'
 import { workedMs } from '../handler/stage-timings'
 import { toInvocationError } from '../handler/to-invocation-error'
 import type { BatchingSettings } from './batching-settings'
-import { type CallResult, type InvokeMessage, PROGRESS, type WorkerMessage } from './worker-messages'
+import {
+  type CallResult,
+  type InvokeMessage,
+  PROGRESS,
+  requestOf,
+  settledMessage,
+  type WorkerMessage,
+} from './worker-messages'
 
 interface Arrival {
   message: InvokeMessage
@@ -103,11 +110,11 @@ export class RequestBatcher {
       const answered = await this.#served.answerPrepared(
         members.map((member) => member.prepared),
         this.#maxRows,
-        (index) => this.#workingOn(index === undefined ? 0 : (members[index] as Started).message.id),
+        (index) => this.#workingOn(index === undefined ? 0 : (members[index] as Started).message[0]),
       )
       const now = performance.now()
       for (const [index, member] of members.entries()) {
-        results.push(toResult(member.message.id, answered[index] as Settled, now - member.arrivedAt))
+        results.push(toResult(member.message[0], answered[index] as Settled, now - member.arrivedAt))
       }
     }
     this.#settle(results)
@@ -115,10 +122,10 @@ export class RequestBatcher {
 
   /** A handler with its own predict hook: each call is a batch of its own. */
   async #answerAlone(arrival: Arrival): Promise<void> {
-    const { id, request } = arrival.message
+    const id = arrival.message[0]
     Atomics.store(this.#progress, PROGRESS.batchEnd, id)
     this.#workingOn(id)
-    const settled = await this.#served.invokeEncoded(request).then(
+    const settled = await this.#served.invokeEncoded(requestOf(arrival.message)).then(
       (response): Settled => ({ response }),
       (error: unknown): Settled => ({ error: toInvocationError(error, 'invoke') }),
     )
@@ -128,11 +135,11 @@ export class RequestBatcher {
 
   /** Decodes and preprocesses the call; one that fails is answered with its error and left out. */
   async #start(arrival: Arrival, results: CallResult[]): Promise<Started | undefined> {
-    const { id, request } = arrival.message
+    const id = arrival.message[0]
     Atomics.store(this.#progress, PROGRESS.batchEnd, id)
     this.#workingOn(id)
     try {
-      return { ...arrival, prepared: await this.#served.prepare(request) }
+      return { ...arrival, prepared: await this.#served.prepare(requestOf(arrival.message)) }
     } catch (error) {
       results.push(toResult(id, { error: error as InvocationError }, 0))
       return undefined
@@ -159,8 +166,8 @@ export class RequestBatcher {
 
   #settle(results: CallResult[]): void {
     // A carried call has started: it stays the last one started until its batch settles.
-    Atomics.store(this.#progress, PROGRESS.batchEnd, this.#carried?.message.id ?? 0)
-    if (results.length > 0) this.#send({ type: 'settled', results })
+    Atomics.store(this.#progress, PROGRESS.batchEnd, this.#carried?.message[0] ?? 0)
+    if (results.length > 0) this.#send(settledMessage(results))
   }
 
   #workingOn(id: number): void {

@@ -1,9 +1,15 @@
 // The messages between the pool (main thread) and an invocation worker: request and response text,
 // which cross threads far cheaper than the rows and predictions they decode to. Calls go over one by
 // one as they arrive; a batch's results come back as one message.
+//
+// The two messages of every call are flat arrays of strings and numbers, packed and unpacked here:
+// structured cloning rebuilds a nested object property by property (shape transitions and key
+// lookups on both threads), which cost a one-row request about a tenth of its round trip; a flat
+// array of primitives crosses at about the cost of its strings.
 
 import type { EncodedRequest, EncodedResponse } from '../handler/handler-api'
 import type { ErrorLocation } from '../handler/invocation-error'
+import { noTimings, type StageTimings, WORK_STAGES } from '../handler/stage-timings'
 import type { PredictorOptions } from '../predictors/predictor-options'
 import type { BatchingSettings } from './batching-settings'
 import type { TransferredError } from './transfer-error'
@@ -34,18 +40,103 @@ export const PROGRESS = {
   batchEnd: 1,
 } as const
 
-export interface InvokeMessage {
-  type: 'invoke'
-  id: number
-  request: EncodedRequest
+/** One call to a worker: `[id, body, contentType, accept, customAttributes]`. */
+export type InvokeMessage = readonly [
+  id: number,
+  body: string,
+  contentType: string,
+  accept: string,
+  customAttributes: string | undefined,
+]
+
+export function invokeMessage(id: number, request: EncodedRequest): InvokeMessage {
+  return [id, request.body, request.contentType, request.accept, request.customAttributes]
+}
+
+export function requestOf(message: InvokeMessage): EncodedRequest {
+  const [, body, contentType, accept, customAttributes] = message
+  return customAttributes === undefined
+    ? { body, contentType, accept }
+    : { body, contentType, accept, customAttributes }
 }
 
 export type CallResult =
   | { id: number; response: EncodedResponse }
   | { id: number; status: 400 | 500; message: string; where?: ErrorLocation }
 
+/** The slots of StageTimings in a settled message, in this order. */
+const TIMING_SLOTS = ['queue', ...WORK_STAGES] as const
+/**
+ * Slots per call in a settled message: id, status (200, 400 or 500), then for a 200 the body,
+ * responseAttributes, warningCount and warningsHeader, for an error its message, row and field, and
+ * last the timings (the first undefined when there are none).
+ */
+const RESULT_SLOTS = 6 + TIMING_SLOTS.length
+
+/** A batch's results, RESULT_SLOTS values per call: what `settledMessage` packs. */
+export type SettledMessage = ReadonlyArray<string | number | undefined>
+
+export function settledMessage(results: readonly CallResult[]): SettledMessage {
+  const packed: Array<string | number | undefined> = []
+  for (const result of results) {
+    if ('response' in result) {
+      const { body, responseAttributes, warningCount, warningsHeader, timings } = result.response
+      packed.push(result.id, 200, body, responseAttributes, warningCount, warningsHeader)
+      for (const slot of TIMING_SLOTS) packed.push(timings?.[slot])
+    } else {
+      packed.push(result.id, result.status, result.message, result.where?.row, result.where?.field, undefined)
+      for (let slot = 0; slot < TIMING_SLOTS.length; slot++) packed.push(undefined)
+    }
+  }
+  return packed
+}
+
+export function resultsOf(message: SettledMessage): CallResult[] {
+  const results: CallResult[] = []
+  for (let at = 0; at < message.length; at += RESULT_SLOTS) {
+    const id = message[at] as number
+    const status = message[at + 1] as 200 | 400 | 500
+    const text = message[at + 2] as string
+    if (status !== 200) {
+      const row = message[at + 3] as number | undefined
+      const field = message[at + 4] as string | undefined
+      const where: ErrorLocation | undefined =
+        row === undefined && field === undefined
+          ? undefined
+          : { ...(row === undefined ? {} : { row }), ...(field === undefined ? {} : { field }) }
+      results.push(where ? { id, status, message: text, where } : { id, status, message: text })
+      continue
+    }
+    const response: EncodedResponse = { body: text }
+    const attributes = message[at + 3] as string | undefined
+    const warningCount = message[at + 4] as number | undefined
+    const warningsHeader = message[at + 5] as string | undefined
+    if (attributes !== undefined) response.responseAttributes = attributes
+    if (warningCount !== undefined) response.warningCount = warningCount
+    if (warningsHeader !== undefined) response.warningsHeader = warningsHeader
+    if (message[at + 6] !== undefined) response.timings = timingsAt(message, at + 6)
+    results.push({ id, response })
+  }
+  return results
+}
+
+function timingsAt(message: SettledMessage, at: number): StageTimings {
+  const timings = noTimings()
+  for (let slot = 0; slot < TIMING_SLOTS.length; slot++) {
+    timings[TIMING_SLOTS[slot] as keyof StageTimings] = message[at + slot] as number
+  }
+  return timings
+}
+
+/**
+ * Control messages are objects; a batch's results are a SettledMessage (an array). `batches` is false
+ * when the handler has its own predict hook: every call then runs alone.
+ */
 export type WorkerMessage =
-  /** `batches` is false when the handler has its own predict hook: every call then runs alone. */
   | { type: 'loaded'; batches: boolean }
   | { type: 'load-failed'; error: TransferredError }
-  | { type: 'settled'; results: CallResult[] }
+  | SettledMessage
+
+export function isSettled(message: WorkerMessage): message is SettledMessage {
+  return Array.isArray(message)
+}

@@ -31,9 +31,12 @@ import { WaitingCalls } from './waiting-calls'
 import { workerCount } from './worker-count'
 import { type WorkerLaunch, workerLaunch } from './worker-launch'
 import {
+  type CallResult,
   type InvocationWorkerData,
-  type InvokeMessage,
+  invokeMessage,
+  isSettled,
   PROGRESS,
+  resultsOf,
   type WorkerMessage,
 } from './worker-messages'
 
@@ -238,8 +241,7 @@ class ThreadPool implements WorkerPool {
     target.calls.set(call.id, call)
     target.lastUsed = ++this.#uses
     this.#progressAt = now
-    const message: InvokeMessage = { type: 'invoke', id: call.id, request: call.request }
-    target.worker.postMessage(message)
+    target.worker.postMessage(invokeMessage(call.id, call.request))
   }
 
   /**
@@ -316,6 +318,10 @@ class ThreadPool implements WorkerPool {
   }
 
   #onMessage(entry: PoolWorker, message: WorkerMessage): void {
+    if (isSettled(message)) {
+      this.#onSettled(entry, resultsOf(message))
+      return
+    }
     switch (message.type) {
       case 'loaded': {
         entry.loaded = true
@@ -333,25 +339,25 @@ class ThreadPool implements WorkerPool {
         void entry.worker.terminate()
         return
       }
-      case 'settled': {
-        for (const result of message.results) {
-          const call = entry.calls.get(result.id)
-          if (!call) continue
-          entry.calls.delete(result.id)
-          if ('response' in result) {
-            // The wait in this pool's own queue joins the worker's measure of it.
-            const { timings } = result.response
-            if (timings && call.waitedMs > 0) timings.queue += call.waitedMs
-            call.resolve(result.response)
-          } else call.reject(new InvocationError(result.status, result.message, result.where))
-        }
-        // The worker takes the calls it has queued as its next batch right away.
-        entry.busySince = performance.now()
-        if (entry.calls.size === 0) entry.alone = false
-        this.#dispatch()
-        return
-      }
     }
+  }
+
+  #onSettled(entry: PoolWorker, results: readonly CallResult[]): void {
+    for (const result of results) {
+      const call = entry.calls.get(result.id)
+      if (!call) continue
+      entry.calls.delete(result.id)
+      if ('response' in result) {
+        // The wait in this pool's own queue joins the worker's measure of it.
+        const { timings } = result.response
+        if (timings && call.waitedMs > 0) timings.queue += call.waitedMs
+        call.resolve(result.response)
+      } else call.reject(new InvocationError(result.status, result.message, result.where))
+    }
+    // The worker takes the calls it has queued as its next batch right away.
+    entry.busySince = performance.now()
+    if (entry.calls.size === 0) entry.alone = false
+    this.#dispatch()
   }
 
   #onExit(entry: PoolWorker, code: number): void {

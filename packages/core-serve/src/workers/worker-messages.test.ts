@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import type { EncodedRequest } from '../handler/handler-api'
+import {
+  type CallResult,
+  invokeMessage,
+  isSettled,
+  requestOf,
+  resultsOf,
+  settledMessage,
+} from './worker-messages'
+
+/** What crosses to a worker thread: the structured clone the message goes through on the way. */
+const crossed = <T>(message: T): T => structuredClone(message)
+
+describe('the messages between the pool and a worker', () => {
+  it('carry a request whole, with or without custom attributes (an empty value stays empty)', () => {
+    const requests: EncodedRequest[] = [
+      { body: '{"instances": [[1, 2]]}', contentType: 'application/json', accept: 'text/csv' },
+      {
+        body: 'a,b\n1,2\n',
+        contentType: 'text/csv',
+        accept: 'application/json',
+        customAttributes: 'k=v\u00e9',
+      },
+      { body: '', contentType: 'application/jsonlines', accept: 'application/json', customAttributes: '' },
+    ]
+    requests.forEach((request, index) => {
+      const message = crossed(invokeMessage(index + 7, request))
+      expect(message[0]).toBe(index + 7)
+      expect(requestOf(message)).toStrictEqual(request)
+    })
+  })
+
+  it("carry a batch's answers and errors in order, every optional field kept or left out", () => {
+    const timings = {
+      queue: 0.25,
+      decode: 0.001,
+      validate: 0,
+      preprocess: 0.0123456789,
+      predict: 1.5,
+      postprocess: 0.002,
+      encode: 0.003,
+    }
+    const results: CallResult[] = [
+      { id: 1, response: { body: '{"predictions": [1]}', timings } },
+      {
+        id: 2,
+        response: {
+          body: 'a\n',
+          responseAttributes: 'model=v2',
+          warningCount: 12,
+          warningsHeader: '[{"row":0,"field":"x","message":"m"}]',
+          timings: { ...timings, queue: 0 },
+        },
+      },
+      { id: 3, response: { body: '' } },
+      { id: 4, status: 400, message: 'row 3 (counting from 0): x is missing', where: { row: 3, field: 'x' } },
+      { id: 5, status: 400, message: 'the body is not JSON', where: { row: 0 } },
+      { id: 6, status: 500, message: 'predict failed' },
+      { id: 7, status: 400, message: 'unknown field', where: { field: 'y' } },
+    ]
+    const message = crossed(settledMessage(results))
+    expect(isSettled(message)).toBe(true)
+    expect(resultsOf(message)).toStrictEqual(results)
+  })
+
+  it('tell control messages from answers', () => {
+    expect(isSettled({ type: 'loaded', batches: true })).toBe(false)
+    expect(isSettled({ type: 'load-failed', error: { message: 'no model.onnx' } })).toBe(false)
+    expect(isSettled(settledMessage([]))).toBe(true)
+    expect(resultsOf(settledMessage([]))).toEqual([])
+  })
+})
