@@ -131,6 +131,17 @@ describe('fitPreprocessor and Preprocessor', () => {
     expect(thrown(() => preprocessor.transform([null as never])).input).toBe('row 0 (counting from 0)')
   })
 
+  it('reads rows of values in featureNames order exactly as the same rows as records', () => {
+    expect(preprocessor.featureNames).toEqual(['sepal_length', 'color', 'size', 'subject'])
+    const values = rows.map((row) => preprocessor.featureNames.map((name) => row[name as keyof typeof row]))
+    const fromValues = preprocessor.transformValues(values)
+    expect(fromValues).toHaveLength(3 * preprocessor.width)
+    expect(Buffer.from(fromValues.buffer).equals(Buffer.from(preprocessor.transform(rows).buffer))).toBe(true)
+    const error = thrown(() => preprocessor.transformValues([values[0] ?? [], [2, 'red', { big: true }, '']]))
+    expect(error.input).toBe("row 1 (counting from 0), field 'size'")
+    expect(error.problem).toBe('an object is not a string')
+  })
+
   it('encodes class labels by the schema order and rejects unknown or missing ones', () => {
     expect(preprocessor.encodeLabels(['virginica', 'setosa'])).toEqual(new Int32Array([1, 0]))
     expect(thrown(() => preprocessor.encodeLabels(['setosa', 'rose'])).input).toBe(

@@ -8,6 +8,14 @@ import { encodeLabels } from './encode-labels'
 import { parsePreprocessorState } from './parse-preprocessor-state'
 import type { PreprocessorState } from './preprocessor-state'
 
+interface PlacedEncoder {
+  encoder: ColumnEncoder
+  /** Where its outputs start in a row of the matrix. */
+  offset: number
+  /** Where its field is in a row given as values (featureNames order); -1 when it is not a feature. */
+  position: number
+}
+
 export class Preprocessor {
   /** Number of outputs per row. */
   readonly width: number
@@ -16,7 +24,7 @@ export class Preprocessor {
   /** The input fields it reads, in the schema's order: the order of array rows in serving. */
   readonly featureNames: readonly string[]
   readonly #state: PreprocessorState
-  readonly #encoders: ReadonlyArray<{ encoder: ColumnEncoder; offset: number }>
+  readonly #encoders: ReadonlyArray<PlacedEncoder>
 
   // Private so every instance comes from a validated state: fitPreprocessor and fromJSON.
   private constructor(state: PreprocessorState) {
@@ -25,7 +33,7 @@ export class Preprocessor {
     let offset = 0
     this.#encoders = state.columns.map((column) => {
       const encoder = createColumnEncoder(column)
-      const placed = { encoder, offset }
+      const placed = { encoder, offset, position: this.featureNames.indexOf(encoder.name) }
       offset += encoder.outputNames.length
       return placed
     })
@@ -57,22 +65,39 @@ export class Preprocessor {
         })
       }
       const base = index * this.width
-      for (const { encoder, offset } of this.#encoders) {
+      for (const placed of this.#encoders) {
         // Own properties only: a field named 'constructor' must not read Object.prototype.constructor.
-        const raw = Object.hasOwn(row, encoder.name)
-          ? (row as Record<string, unknown>)[encoder.name]
-          : undefined
-        const failure = encoder.encode(raw, out, base + offset)
-        if (failure) {
-          throw new UserError({
-            input: `row ${index} (counting from 0), field '${encoder.name}'`,
-            problem: failure.problem,
-            expected: failure.expected,
-          })
-        }
+        const { name } = placed.encoder
+        const raw = Object.hasOwn(row, name) ? (row as Record<string, unknown>)[name] : undefined
+        this.#encode(placed, raw, out, base, index)
       }
     })
     return out
+  }
+
+  /**
+   * The same for rows of values in featureNames order (CSV lines, JSON `instances` lists), read in
+   * place instead of through a record per row; the caller checks each row's length first.
+   */
+  transformValues(rows: ReadonlyArray<readonly unknown[]>): Float32Array {
+    const out = new Float32Array(rows.length * this.width)
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index] as readonly unknown[]
+      const base = index * this.width
+      for (const placed of this.#encoders) this.#encode(placed, row[placed.position], out, base, index)
+    }
+    return out
+  }
+
+  #encode(placed: PlacedEncoder, raw: unknown, out: Float32Array, base: number, index: number): void {
+    const failure = placed.encoder.encode(raw, out, base + placed.offset)
+    if (failure) {
+      throw new UserError({
+        input: `row ${index} (counting from 0), field '${placed.encoder.name}'`,
+        problem: failure.problem,
+        expected: failure.expected,
+      })
+    }
   }
 
   /** Class indices (Int32Array) for a class label, the values (Float32Array) for a numeric one. */

@@ -2,9 +2,16 @@
 // preprocessor, exactly as in training; without one, rows are the model's numbers already.
 import type { InputRow, LoadedModel } from './handler-api'
 import { numericRows } from './numeric-rows'
-import { rowsToRecords } from './rows-to-records'
+import { checkRowLength, rowsToRecords } from './rows-to-records'
 
 export function defaultPreprocess(rows: InputRow[], model: LoadedModel): Float32Array {
-  if (!model.preprocessor) return numericRows(rows, model.predictor.inputWidth)
-  return model.preprocessor.transform(rowsToRecords(rows, model.preprocessor))
+  const { preprocessor } = model
+  if (!preprocessor) return numericRows(rows, model.predictor.inputWidth)
+  // Rows of values (CSV lines, JSON `instances` lists) are read in place: no record per row.
+  if (rows.every((row) => Array.isArray(row))) {
+    const names = preprocessor.featureNames
+    rows.forEach((row, index) => checkRowLength(row as unknown[], index, names))
+    return preprocessor.transformValues(rows as unknown[][])
+  }
+  return preprocessor.transform(rowsToRecords(rows, preprocessor))
 }
