@@ -194,7 +194,9 @@ describe('sum-test-results', () => {
       'failed: cloudformation: no .test-results/vitest.json: its tests did not run, or did not finish',
       '3 passed, 1 failed',
     ])
-  })
+    // Two runs of the script through tsx: on a CI machine busy with every other package's tests, each
+    // start took 10-15 s (the default 30 s timed out once).
+  }, 120_000)
 
   it('refuses arguments it does not know', async () => {
     const result = await sumTestResults(fakeWorkspace(), '--clean')

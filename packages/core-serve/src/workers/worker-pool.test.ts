@@ -183,13 +183,15 @@ describe("a batch's results, settled as one message", () => {
         expect(response.timings?.predict).toBeGreaterThan(0)
       }
       // The first started at once; those that reached the worker while it was being prepared may join its
-      // call (a loaded machine delivers them that fast), the rest waited in the queue behind that call
-      // and then shared one call of their own. Each reports the time of the call it was in.
+      // call (a loaded machine delivers them that fast), the rest shared one call of their own after it.
+      // Each reports the time of the call it was in. How long the later ones queued depends on when their
+      // messages arrived (on a loaded CI machine, after the first call had ended), so only its sign is
+      // checked here; request-batcher.test.ts holds a call to measure a queue.
       const predictOf = (response: EncodedResponse | undefined) => response?.timings?.predict ?? 0
       const firstCall = predictOf(responses[0])
       const later = responses.filter((response) => predictOf(response) !== firstCall)
       expect(new Set(later.map(predictOf)).size).toBeLessThanOrEqual(1)
-      for (const response of later) expect(response.timings?.queue).toBeGreaterThanOrEqual(firstCall)
+      for (const response of later) expect(response.timings?.queue).toBeGreaterThanOrEqual(0)
       expect(refused?.status).toBe('rejected')
       const error = (refused as PromiseRejectedResult).reason
       expect(error).toBeInstanceOf(InvocationError)
