@@ -17,9 +17,12 @@ export interface CaseResult {
   floor: LoadResult
   /** The thread-hop floor: the HTTP floor answering from a worker thread, no model. */
   hopFloor: LoadResult
+  /** The model floor: the hop floor's thread also runs the model and encodes the answer (model-floor.ts). */
+  modelFloor: LoadResult
   sagepackRuns: LoadResult[]
   floorRuns: LoadResult[]
   hopFloorRuns: LoadResult[]
+  modelFloorRuns: LoadResult[]
   /** sagepack's Server-Timing medians over every answer of a 2 s run after its measured runs. */
   sagepackStages: StageMedians
 }
@@ -56,6 +59,10 @@ interface TargetCheck {
   throughputShare: number
   /** The runtime's own time at p50: sagepack less the thread-hop floor and the bare model's p50, in us. */
   ownUs: number
+  /** The model floor's req/s over the hop floor's: the most a server that runs this model can reach. */
+  modelFloorShare: number
+  /** sagepack's req/s over the model floor's: what the runtime's own work leaves of it. */
+  modelFloorRatio: number
   hopFloorOk?: boolean
   p99Ok?: boolean
   ownOk?: boolean
@@ -71,6 +78,8 @@ function checkTargets(result: CaseResult, compute: readonly ComputeFloor[]): Tar
     hopFloorShare,
     throughputShare: sagepack.requestsPerS / floor.requestsPerS,
     ownUs,
+    modelFloorShare: result.modelFloor.requestsPerS / hopFloor.requestsPerS,
+    modelFloorRatio: sagepack.requestsPerS / result.modelFloor.requestsPerS,
     ...(minHopFloorShare === undefined ? {} : { hopFloorOk: hopFloorShare >= minHopFloorShare }),
     ...(maxP99Ms === undefined ? {} : { p99Ok: sagepack.p99Ms < maxP99Ms }),
     ...(maxOwnUs === undefined ? {} : { ownOk: ownUs < maxOwnUs }),
@@ -88,6 +97,9 @@ export function formatReport(report: ServeBenchReport): string {
     `  HTTP floor: bare node:http process, reads the body, answers sagepack's own answer of the batch size`,
     '  thread-hop floor: the HTTP floor, but one worker thread parses each body and sends the answer back',
     '    (no model): the most any server that keeps predictions off the event loop can reach',
+    '  model floor: the hop floor, but its thread also runs the model (one onnxruntime call for all the',
+    '    requests queued, as sagepack batches) and JSON.stringify-s the same predictions; no request',
+    '    schema, warnings, timings or fault isolation: the least work these answers take',
     `  bodies: ${report.sizes.map((s) => `b=${s.rows} ${s.requestBytes} B in / ${s.answerBytes} B out`).join(', ')}`,
     '  targets: req/s against the thread-hop floor (the issue replaced the HTTP-floor ratio with it);',
     "  the runtime's own time = sagepack p50 - hop floor p50 - bare model p50 (see the compute floor)",
@@ -101,7 +113,10 @@ export function formatReport(report: ServeBenchReport): string {
     const notes = [
       minHopFloorShare === undefined
         ? undefined
-        : `req/s >= ${minHopFloorShare.toFixed(2)}x hop floor: ${check.hopFloorShare.toFixed(2)}x ${verdict(check.hopFloorOk)}`,
+        : `req/s >= ${minHopFloorShare.toFixed(2)}x hop floor: ${check.hopFloorShare.toFixed(2)}x ${verdict(check.hopFloorOk)}` +
+          (check.hopFloorOk || check.modelFloorShare >= minHopFloorShare
+            ? ''
+            : ` (the model floor itself reaches ${check.modelFloorShare.toFixed(2)}x)`),
       maxP99Ms === undefined ? undefined : `p99 < ${maxP99Ms} ms: ${verdict(check.p99Ok)}`,
       maxOwnUs === undefined
         ? undefined
@@ -111,7 +126,10 @@ export function formatReport(report: ServeBenchReport): string {
       row([label(result.case), 'sagepack', ...loadFigures(sagepack), notes[0] ?? '']),
       row(['', 'HTTP floor', ...loadFigures(floor), notes[1] ?? '']),
       row(['', 'thread-hop floor', ...loadFigures(hopFloor), notes[2] ?? '']),
+      row(['', 'model floor', ...loadFigures(result.modelFloor)]),
       ratioRow('sagepack/hop floor', sagepack, hopFloor),
+      ratioRow('sagepack/model', sagepack, result.modelFloor),
+      ratioRow('model/hop floor', result.modelFloor, hopFloor),
       ratioRow('sagepack/floor', sagepack, floor),
       ratioRow('hop floor/floor', hopFloor, floor),
     )

@@ -2,12 +2,14 @@
 // answers sagepack's own answer for that batch size, captured beforehand, so only the model work differs.
 // With `thread`, the thread-hop floor: the same server, but each body goes to one worker thread that
 // parses it and sends the canned answer back: what any design that keeps predictions off the event loop
-// pays at least, with no model at all.
-// Usage: node --import tsx http-floor-server.ts <port> <canned-answers.json> [thread]
+// pays at least, with no model at all. With `model <modelDir>`, the model floor (model-floor.ts): the
+// worker also runs the model and encodes its answer, the least work this model's answers take.
+// Usage: node --import tsx http-floor-server.ts <port> <canned-answers.json> [thread | model <modelDir>]
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { Worker } from 'node:worker_threads'
 import { ROWS_HEADER } from './iris-inputs'
+import { startModelFloorWorker } from './model-floor'
 
 /** The thread-hop floor's worker: JSON.parse stands in for decoding; the answer is canned. */
 const HOP_WORKER = `
@@ -23,14 +25,18 @@ type Reply = (answer: string | undefined) => void
 type Answer = (body: string, rows: string, reply: Reply) => void
 
 function main(): void {
-  const [port, cannedFile, mode] = process.argv.slice(2)
-  if (!port || !cannedFile || (mode !== undefined && mode !== 'thread')) {
-    throw new Error('usage: http-floor-server.ts <port> <canned-answers.json> [thread]')
+  const [port, cannedFile, mode, modelDir] = process.argv.slice(2)
+  if (!port || !cannedFile || !(mode === undefined || mode === 'thread' || (mode === 'model' && modelDir))) {
+    throw new Error('usage: http-floor-server.ts <port> <canned-answers.json> [thread | model <modelDir>]')
   }
   // { "1": "{\"predictions\":[...]}", "64": ... }: the answer body for each batch size.
   const canned = JSON.parse(readFileSync(cannedFile, 'utf8')) as Record<string, string>
   const answer: Answer =
-    mode === 'thread' ? answerOnThread(canned) : (_body, rows, reply) => reply(canned[rows])
+    mode === 'thread'
+      ? answerOnThread(new Worker(HOP_WORKER, { eval: true, workerData: canned }))
+      : mode === 'model'
+        ? answerOnThread(startModelFloorWorker(modelDir as string, Object.values(canned)[0] ?? '{}'))
+        : (_body, rows, reply) => reply(canned[rows])
 
   // The same keep-alive settings as the sagepack runtime, so connection reuse is alike.
   const server = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
@@ -67,8 +73,7 @@ function main(): void {
   process.on('SIGINT', stop)
 }
 
-function answerOnThread(canned: Record<string, string>): Answer {
-  const worker = new Worker(HOP_WORKER, { eval: true, workerData: canned })
+function answerOnThread(worker: Worker): Answer {
   const waiting = new Map<number, Reply>()
   let nextId = 0
   worker.on('message', ({ id, answer }: { id: number; answer: string | undefined }) => {

@@ -102,6 +102,19 @@ describe('the row check', () => {
     })
   })
 
+  it('reads a number and its text alike: the same warning for 900 and "900", none inside the range', () => {
+    const asNumber = checker.check([
+      { ...car, weight: 900 },
+      { ...car, weight: 1600 },
+    ])
+    const asText = checker.check([
+      { ...car, weight: '900' },
+      { ...car, weight: '1600' },
+    ])
+    expect(asNumber.warningCount).toBe(1)
+    expect(asText).toEqual(asNumber)
+  })
+
   it('ignores fields that are not features and names each once, with the rows it was in', () => {
     const checked = checker.check([
       { ...car, colour: 'red' },

@@ -87,6 +87,11 @@ function checkValue(
   warn: (warning: RowWarning) => void,
 ): void {
   const { feature } = check
+  // The common case, a finite number for a numeric feature, is read without a result object per value.
+  if (typeof raw === 'number' && feature.kind === 'numeric' && Number.isFinite(raw)) {
+    checkRange(feature, raw, row, warn)
+    return
+  }
   const read = feature.kind === 'numeric' ? readNumber(raw) : readString(raw)
   if (!read.ok) throw rowError(row, feature.name, read.problem, check.expected)
   if (read.value === null) {
@@ -99,21 +104,29 @@ function checkValue(
       `send ${feature.name} in every row: ${model} never saw it missing in training, so it does not guess a value for it`,
     )
   }
-  if (typeof read.value === 'number') {
-    const range = feature.trainingRange
-    if (range && (read.value < range.min || read.value > range.max)) {
-      const side = read.value < range.min ? 'below' : 'above'
-      warn({
-        row,
-        field: feature.name,
-        message: `${read.value} is ${side} the range seen in training (${range.min} to ${range.max}); the answer is an extrapolation`,
-      })
-    }
-  } else if (check.categories && !check.categories.has(read.value)) {
+  if (typeof read.value === 'number') checkRange(feature, read.value, row, warn)
+  else if (check.categories && !check.categories.has(read.value)) {
     warn({
       row,
       field: feature.name,
       message: `${JSON.stringify(read.value)} is not a category seen in training (${listed(feature.categories ?? [])}); the model reads it as none of them`,
+    })
+  }
+}
+
+function checkRange(
+  feature: RequestFeature,
+  value: number,
+  row: number,
+  warn: (warning: RowWarning) => void,
+): void {
+  const range = feature.trainingRange
+  if (range && (value < range.min || value > range.max)) {
+    const side = value < range.min ? 'below' : 'above'
+    warn({
+      row,
+      field: feature.name,
+      message: `${value} is ${side} the range seen in training (${range.min} to ${range.max}); the answer is an extrapolation`,
     })
   }
 }
