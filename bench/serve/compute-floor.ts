@@ -111,7 +111,8 @@ function largestDifference(a: Float32Array, b: Float32Array): number {
   return largest
 }
 
-async function standardizedColumns(modelDir: string): Promise<StandardizedColumn[]> {
+/** The fitted means and deviations of preprocessor.json, in column order (the compute and model floors). */
+export async function standardizedColumns(modelDir: string): Promise<StandardizedColumn[]> {
   const json = JSON.parse(await readFile(join(modelDir, 'preprocessor.json'), 'utf8')) as {
     columns?: StandardizedColumn[]
   }

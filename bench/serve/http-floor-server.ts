@@ -24,7 +24,7 @@ type Reply = (answer: string | undefined) => void
 /** Calls `reply` with the answer: at once for the HTTP floor, which must stay free of promise turns. */
 type Answer = (body: string, rows: string, reply: Reply) => void
 
-function main(): void {
+async function main(): Promise<void> {
   const [port, cannedFile, mode, modelDir] = process.argv.slice(2)
   if (!port || !cannedFile || !(mode === undefined || mode === 'thread' || (mode === 'model' && modelDir))) {
     throw new Error('usage: http-floor-server.ts <port> <canned-answers.json> [thread | model <modelDir>]')
@@ -35,7 +35,7 @@ function main(): void {
     mode === 'thread'
       ? answerOnThread(new Worker(HOP_WORKER, { eval: true, workerData: canned }))
       : mode === 'model'
-        ? answerOnThread(startModelFloorWorker(modelDir as string, Object.values(canned)[0] ?? '{}'))
+        ? answerOnThread(await startModelFloorWorker(modelDir as string, Object.values(canned)[0] ?? '{}'))
         : (_body, rows, reply) => reply(canned[rows])
 
   // The same keep-alive settings as the sagepack runtime, so connection reuse is alike.
@@ -87,4 +87,4 @@ function answerOnThread(worker: Worker): Answer {
   }
 }
 
-main()
+await main()

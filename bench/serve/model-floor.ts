@@ -1,13 +1,12 @@
 // The model floor: the thread-hop floor's worker doing the work no design can skip for this model and
-// this answer: JSON.parse of the body, the standardized feature matrix, one onnxruntime call for all the
+// this answer: JSON.parse of the body, the standardized feature matrix (as iris-inputs.ts featureMatrix), one onnxruntime call for all the
 // requests that queued up (batching, as sagepack does), and JSON.stringify of the same answer sagepack
 // gives, {<label>: class, probabilities} per row. No request schema, no warnings, no timings, no fault isolation:
 // what is left between it and sagepack is the runtime's own cost.
-import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { SESSION_OPTIONS } from './compute-floor'
+import { SESSION_OPTIONS, standardizedColumns } from './compute-floor'
 import type { StandardizedColumn } from './iris-inputs'
 
 interface ModelFloorData {
@@ -47,7 +46,7 @@ ort.InferenceSession.create(modelFile, sessionOptions).then((session) => {
       let at = 0
       for (const rows of rowLists) {
         for (const row of rows) {
-          for (let c = 0; c < width; c++) features[at++] = (row[c] - columns[c].mean) / columns[c].std
+          for (let c = 0; c < width; c++) features[at++] = (row[c] - (columns[c].mean ?? 0)) / (columns[c].std || 1)
         }
       }
       const feeds = { [input]: new ort.Tensor('float32', features, [total, width]) }
@@ -74,19 +73,16 @@ ort.InferenceSession.create(modelFile, sessionOptions).then((session) => {
 `
 
 /** The floor's worker for a run's model dir, answering as `answer` (one of sagepack's) is shaped. */
-export function startModelFloorWorker(modelDir: string, answer: string): Worker {
+export async function startModelFloorWorker(modelDir: string, answer: string): Promise<Worker> {
   const first = (JSON.parse(answer) as { predictions?: Array<Record<string, unknown>> }).predictions?.[0]
   const labelKey = Object.keys(first ?? {}).find((key) => key !== 'probabilities')
   if (!first || typeof first.probabilities !== 'object' || !first.probabilities || !labelKey) {
     throw new Error(`not a classifier's answer of {<label>, probabilities} per row: ${answer.slice(0, 300)}`)
   }
-  const preprocessor = JSON.parse(readFileSync(join(modelDir, 'preprocessor.json'), 'utf8')) as {
-    columns?: StandardizedColumn[]
-  }
   const data: ModelFloorData = {
     modelFile: join(modelDir, 'model.onnx'),
     onnxruntime: createRequire(import.meta.url).resolve('onnxruntime-node'),
-    columns: preprocessor.columns ?? [],
+    columns: await standardizedColumns(modelDir),
     labelKey,
     // sagepack lists them in the order of the model's outputs.
     classes: Object.keys(first.probabilities),

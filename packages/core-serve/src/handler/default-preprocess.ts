@@ -10,9 +10,7 @@ export function defaultPreprocess(rows: InputRow[], model: LoadedModel): Float32
   // Rows of values (CSV lines, JSON `instances` lists) are read in place: no record per row.
   if (rows.every((row) => Array.isArray(row))) {
     const names = preprocessor.featureNames
-    rows.forEach((row, index) => {
-      checkRowLength(row as unknown[], index, names)
-    })
+    for (let index = 0; index < rows.length; index++) checkRowLength(rows[index] as unknown[], index, names)
     return preprocessor.transformValues(rows as unknown[][])
   }
   return preprocessor.transform(rowsToRecords(rows, preprocessor))
