@@ -10,7 +10,7 @@ import {
 import { codecForContentType, responseFormatFor, SUPPORTED_MEDIA_TYPES } from '../codecs/codec-registry'
 import type { InvocationRunner } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
-import type { BodyBudget } from './body-budget'
+import type { BodyBudget, BodyHold } from './body-budget'
 import { HttpError } from './http-error'
 import { checkDeclaredLength, readBody } from './read-body'
 import type { Route } from './route-request'
@@ -32,18 +32,27 @@ export function invocationsRoute(
     methods: ['POST'],
     async handle(req, res) {
       const started = performance.now()
+      // The body's bytes count against the budget until the request is answered or has failed.
+      const share = budget.share()
       try {
-        await answer(req, res, started)
+        await answer(req, res, started, share)
       } catch (error) {
         // Set before the error is answered: the error writer's headers are added to it.
         if (!res.headersSent)
           res.setHeader(SERVER_TIMING_HEADER, serverTimingHeader(performance.now() - started))
         throw error
+      } finally {
+        share.release()
       }
     },
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
+  async function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    started: number,
+    hold: BodyHold,
+  ): Promise<void> {
     const contentType = req.headers['content-type']
     const decoder = contentType === undefined ? undefined : codecForContentType(contentType)
     if (decoder === undefined) {
@@ -57,7 +66,6 @@ export function invocationsRoute(
       throw new HttpError(406, `cannot answer with Accept ${accept}; accept one of ${SUPPORTED}`)
     }
     // The server handles `Expect: 100-continue` itself so that these checks refuse a body unsent.
-    const hold = budget.holdFor(res)
     checkDeclaredLength(req, maxPayloadBytes, hold)
     if (req.headers.expect !== undefined) writer.sendContinue(res)
     const body = await readBody(req, maxPayloadBytes, hold)

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { loadServedModel } from '../handler/load-served-model'
 import { RequestBatcher } from './request-batcher'
 import { toTransferredError } from './transfer-error'
-import type { InvocationWorkerData, InvokeMessage, WorkerMessage } from './worker-messages'
+import { callsOf, type InvocationWorkerData, type InvokeGroup, type WorkerMessage } from './worker-messages'
 
 export function runInvocationWorker(): void {
   const port = parentPort
@@ -16,7 +16,10 @@ export function runInvocationWorker(): void {
   loadServedModel(data.modelDir, undefined, data.predictor).then(
     (served) => {
       const batcher = new RequestBatcher(served, data.batching, new Int32Array(data.progress), send)
-      port.on('message', (message: InvokeMessage) => batcher.arrive(message))
+      // The calls of a group arrive before the first of them awaits anything: they start as one batch.
+      port.on('message', (group: InvokeGroup) => {
+        for (const call of callsOf(group)) batcher.arrive(call)
+      })
       send({ type: 'loaded', batches: served.batches })
     },
     // The pool terminates this worker when it gets the message.

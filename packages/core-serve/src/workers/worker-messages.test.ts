@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { EncodedRequest } from '../handler/handler-api'
 import {
+  addCall,
   type CallResult,
-  invokeMessage,
+  callsOf,
+  type InvokeGroup,
   isSettled,
   requestOf,
   resultsOf,
@@ -13,7 +15,7 @@ import {
 const crossed = <T>(message: T): T => structuredClone(message)
 
 describe('the messages between the pool and a worker', () => {
-  it('carry a request whole, with or without custom attributes (an empty value stays empty)', () => {
+  it('carry the calls of a group whole and in order, with or without custom attributes (an empty value stays empty)', () => {
     const requests: EncodedRequest[] = [
       { body: '{"instances": [[1, 2]]}', contentType: 'application/json', accept: 'text/csv' },
       {
@@ -24,11 +26,12 @@ describe('the messages between the pool and a worker', () => {
       },
       { body: '', contentType: 'application/jsonlines', accept: 'application/json', customAttributes: '' },
     ]
-    requests.forEach((request, index) => {
-      const message = crossed(invokeMessage(index + 7, request))
-      expect(message[0]).toBe(index + 7)
-      expect(requestOf(message)).toStrictEqual(request)
-    })
+    const group: InvokeGroup = []
+    for (const [index, request] of requests.entries()) addCall(group, index + 7, request)
+    const calls = callsOf(crossed(group))
+    expect(calls.map((call) => call[0])).toEqual([7, 8, 9])
+    expect(calls.map(requestOf)).toStrictEqual(requests)
+    expect(callsOf([])).toEqual([])
   })
 
   it("carry a batch's answers and errors in order, every optional field kept or left out", () => {

@@ -1,8 +1,9 @@
 // The messages between the pool (main thread) and an invocation worker: request and response text,
-// which cross threads far cheaper than the rows and predictions they decode to. Calls go over one by
-// one as they arrive; a batch's results come back as one message.
+// which cross threads far cheaper than the rows and predictions they decode to. The calls given to a
+// worker in one turn of the main thread's event loop go over as one message; a batch's results come
+// back as one message.
 //
-// The two messages of every call are flat arrays of strings and numbers, packed and unpacked here:
+// Both kinds of message are flat arrays of strings and numbers, packed and unpacked here:
 // structured cloning rebuilds a nested object property by property (shape transitions and key
 // lookups on both threads), which cost a one-row request about a tenth of its round trip; a flat
 // array of primitives crosses at about the cost of its strings.
@@ -49,8 +50,26 @@ export type InvokeMessage = readonly [
   customAttributes: string | undefined,
 ]
 
-export function invokeMessage(id: number, request: EncodedRequest): InvokeMessage {
-  return [id, request.body, request.contentType, request.accept, request.customAttributes]
+/** Values per call in an InvokeGroup: the fields of an InvokeMessage. */
+const CALL_SLOTS = 5
+
+/**
+ * The calls the pool gives one worker in one turn of the main thread's event loop, CALL_SLOTS values
+ * each, in the order given: one message for them all, where each used to cost a postMessage of its own
+ * on both threads (and the requests that arrive together under load start together, as one batch).
+ */
+export type InvokeGroup = Array<string | number | undefined>
+
+export function addCall(group: InvokeGroup, id: number, request: EncodedRequest): void {
+  group.push(id, request.body, request.contentType, request.accept, request.customAttributes)
+}
+
+export function callsOf(group: InvokeGroup): InvokeMessage[] {
+  const calls: InvokeMessage[] = []
+  for (let at = 0; at < group.length; at += CALL_SLOTS) {
+    calls.push(group.slice(at, at + CALL_SLOTS) as unknown as InvokeMessage)
+  }
+  return calls
 }
 
 export function requestOf(message: InvokeMessage): EncodedRequest {

@@ -15,6 +15,7 @@ import {
 import { createInProcessRunner } from './in-process-runner'
 import { type BundledWorker, buildBundledWorker } from './test-fixtures/bundled-worker'
 import { FAULT_HANDLER } from './test-fixtures/fault-handler'
+import { GROUP_RECORDING_WORKER } from './test-fixtures/group-recording-worker'
 import { invokeRows } from './test-fixtures/invoke-rows'
 import { POOL_HANDLER } from './test-fixtures/pool-handler'
 import { createWorkerPool, type WorkerPool } from './worker-pool'
@@ -130,6 +131,31 @@ describe('createWorkerPool', () => {
     )
     expect(error.status).toBe(400)
     expect(error.message).toMatch(/^row 0 \(counting from 0\), field 'sepal_width': /)
+  })
+})
+
+describe('the calls given to a worker', () => {
+  it('go over at once to an idle worker, and as one message to a busy one at the end of the turn', async () => {
+    const { dir } = await writeModelDir()
+    const pool = await createWorkerPool({ modelDir: dir, workers: 1, workerScript: GROUP_RECORDING_WORKER })
+    try {
+      await pool.whenReady()
+      const small = { body: '{}', contentType: 'application/json', accept: 'application/json' }
+      // Each answer's body is the number of calls in the message that carried it.
+      const groupSizes = async (count: number, request = small) =>
+        (await Promise.all(Array.from({ length: count }, () => pool.invoke(request)))).map((answer) =>
+          Number(answer.body),
+        )
+      expect(await groupSizes(1)).toEqual([1])
+      expect(await groupSizes(5)).toEqual([1, 4, 4, 4, 4])
+      // Its answers come back as one message, one turn later: the worker is idle again by then.
+      expect(await groupSizes(3)).toEqual([1, 2, 2])
+      // Large calls go at once even to a busy worker: it has work enough to start on.
+      const large = { ...small, body: JSON.stringify({ pad: 'x'.repeat(1024) }) }
+      expect(await groupSizes(3, large)).toEqual([1, 1, 1])
+    } finally {
+      await pool.close()
+    }
   })
 })
 
