@@ -94,7 +94,7 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
 /**
  * Body characters past which a worker's outbox is posted at once rather than at the end of the turn.
  * Measured with iris at 32 connections (bench/serve's load, one worker): grouped one-row requests (70 B)
- * cost the worker 21-25 us each instead of 30-34 (fewer messages, larger predict calls); grouped 64-row
+ * cost the worker a quarter less CPU each (fewer messages, larger predict calls); grouped 64-row
  * requests (1.1 KB, about 100 us of work each) lost 8% of throughput in two runs, the worker waiting
  * for this thread's whole turn instead of starting on the first.
  */
