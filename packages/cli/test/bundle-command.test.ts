@@ -141,7 +141,9 @@ describe('sagepack bundle', () => {
     expect(again.code, again.stderr).toBe(0)
     expect(again.stdout).toMatch(/up to date: .*model\.tar\.gz .*\(cache hit, checked in (\d+\.\d) s\)/)
     const checkedIn = Number(/checked in (\d+\.\d) s/.exec(again.stdout)?.[1])
-    expect(checkedIn).toBeLessThan(2)
+    // Seconds of hashing, not a rebuild (unchanged mtime and bytes below); 2 s was once passed (2.1 s) on a
+    // CI machine loaded by the other packages' tests.
+    expect(checkedIn).toBeLessThan(5)
     expect(statSync(out).mtimeMs).toBe(written.mtimeMs)
     expect(readFileSync(out).equals(readFileSync(first))).toBe(true)
 
