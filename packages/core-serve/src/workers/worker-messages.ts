@@ -1,7 +1,7 @@
 // The messages between the pool (main thread) and an invocation worker: request and response text,
 // which cross threads far cheaper than the rows and predictions they decode to. The calls given to a
-// worker in one turn of the main thread's event loop go over as one message; a batch's results come
-// back as one message.
+// busy worker in one turn of the main thread's event loop go over as one message; a batch's results
+// come back as one message.
 //
 // Both kinds of message are flat arrays of strings and numbers, packed and unpacked here:
 // structured cloning rebuilds a nested object property by property (shape transitions and key
@@ -54,9 +54,10 @@ export type InvokeMessage = readonly [
 const CALL_SLOTS = 5
 
 /**
- * The calls the pool gives one worker in one turn of the main thread's event loop, CALL_SLOTS values
- * each, in the order given: one message for them all, where each used to cost a postMessage of its own
- * on both threads (and the requests that arrive together under load start together, as one batch).
+ * Calls the pool gives one worker, CALL_SLOTS values each, in the order given: a lone call for an idle
+ * worker, else those given to the busy worker in one turn of the main thread's event loop (see the
+ * pool's #send). One message for them all, where each used to cost a postMessage of its own on both
+ * threads; the worker queues them together, so they can share its next batch.
  */
 export type InvokeGroup = Array<string | number | undefined>
 
