@@ -3,6 +3,7 @@
 
 import type { BundleManifest } from '@sagepack/bundle/manifest'
 import type { Preprocessor } from '@sagepack/core-data'
+import type { ResponseBody } from './response-body'
 import type { StageTimings } from './stage-timings'
 
 /** One input row: an object keyed by feature name, or an array in the schema's feature order. */
@@ -94,6 +95,14 @@ export interface EncodedResponse {
 }
 
 /**
+ * What a runner answers: a handler's EncodedResponse, whose body is text or, once it crossed from a
+ * worker thread, its UTF-8 bytes (see response-body.ts).
+ */
+export interface RunnerResponse extends Omit<EncodedResponse, 'body'> {
+  body: ResponseBody
+}
+
+/**
  * What the HTTP server calls. The server checks the headers and reads the body; decoding, the
  * handler and encoding all run where the model runs (worker threads), so the event loop that
  * answers /ping only moves bytes.
@@ -102,7 +111,7 @@ export interface InvocationRunner {
   /** True once the model has loaded, and while it can be served; /ping answers 200 only then. */
   readonly ready: boolean
   /** Rejects with an InvocationError: 400 for input that does not fit, 500 for a failing handler. */
-  invoke(request: EncodedRequest): Promise<EncodedResponse>
+  invoke(request: EncodedRequest): Promise<RunnerResponse>
   /** Waits for in-flight invocations, then stops the workers. */
   close(): Promise<void>
 }

@@ -6,6 +6,7 @@ import type { RequestSchema } from '@sagepack/core-data'
 import { csvCodec } from '../codecs/csv-codec'
 import { jsonLinesCodec } from '../codecs/jsonlines-codec'
 import type { InvocationRunner, Prediction } from '../handler/handler-api'
+import { bodyText } from '../handler/response-body'
 import type { ExecutionParameters } from '../server/execution-parameters'
 import type { Route } from '../server/route-request'
 import type { ResponseWriter } from '../server/write-response'
@@ -62,7 +63,7 @@ async function exampleAnswer(
       contentType: 'application/json',
       accept: 'application/json',
     })
-    const json = JSON.parse(response.body) as { predictions: Prediction[] }
+    const json = JSON.parse(bodyText(response.body)) as { predictions: Prediction[] }
     return {
       predictionSchema: describePredictions(json.predictions, requestSchema.label),
       json,

@@ -1,13 +1,14 @@
 // Writes every response the server sends, so keep-alive and error bodies are decided in one place.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import type { ErrorLocation } from '../handler/invocation-error'
+import { bodyByteLength, type ResponseBody } from '../handler/response-body'
 import { discardRefusedBody, type RefusedBodyDrain } from './discard-refused-body'
 
 export interface ResponseWriter {
   /** `HTTP/1.1 100 Continue`: from here on the client sends the body, whatever the answer. */
   sendContinue(res: ServerResponse): void
   /** `headers` is taken over: the writer adds to it. */
-  send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string): void
+  send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: ResponseBody): void
   /**
    * Answers `{"error": {"status", "message"}}`, the one error shape of the runtime, with the `row` and
    * `field` of a 400 when it names them. When the body is not read yet, the connection closes after
@@ -36,13 +37,13 @@ export function responseWriter(isClosing: () => boolean, drain: RefusedBodyDrain
     res.writeContinue()
   }
 
-  function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: string): void {
+  function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: ResponseBody): void {
     // The client may have hung up while the model ran; there is no one left to answer.
     if (res.destroyed || res.headersSent) return
     if (isClosing()) headers.connection = 'close'
     // writeHead with an object is the fastest way to set headers, but it fixes them before end() sees
     // the body, so without an explicit length Node falls back to chunked encoding.
-    headers['content-length'] = Buffer.byteLength(body)
+    headers['content-length'] = bodyByteLength(body)
     res.writeHead(status, headers)
     res.end(body)
   }

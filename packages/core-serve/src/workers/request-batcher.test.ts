@@ -1,8 +1,9 @@
 // The adaptive batcher on real worker threads: which rows share a predict call (as the model's
 // predictor records them), the order of the answers, the batch window, and fault isolation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EncodedResponse, InputRow } from '../handler/handler-api'
+import type { InputRow, RunnerResponse } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
+import { bodyText } from '../handler/response-body'
 import {
   IRIS_FEATURES,
   IRIS_ROWS,
@@ -67,13 +68,14 @@ const send = (runner: WorkerPool | InProcessRunner, rows: InputRow[]) =>
     customAttributes: undefined,
   })
 
-const predictionsOf = (response: EncodedResponse) => JSON.parse(response.body).predictions as unknown[]
+const predictionsOf = (response: RunnerResponse) =>
+  JSON.parse(bodyText(response.body)).predictions as unknown[]
 
 /**
  * Sends one row and holds its predict call; `send` the calls that are to queue up behind it, then
  * release it: they are the worker's next batches.
  */
-async function occupyWorker(pool: WorkerPool, dir: string): Promise<{ release(): Promise<EncodedResponse> }> {
+async function occupyWorker(pool: WorkerPool, dir: string): Promise<{ release(): Promise<RunnerResponse> }> {
   const release = await holdPredictCalls(dir)
   const blocker = send(pool, rowsOf(1, 99))
   await expect.poll(() => predictCallRows(dir), { timeout: 10_000, interval: 5 }).toEqual([1])

@@ -6,12 +6,18 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { loadServedModel } from '../handler/load-served-model'
 import { RequestBatcher } from './request-batcher'
 import { toTransferredError } from './transfer-error'
-import { callsOf, type InvocationWorkerData, type InvokeGroup, type WorkerMessage } from './worker-messages'
+import {
+  callsOf,
+  type InvocationWorkerData,
+  type InvokeGroup,
+  transferListOf,
+  type WorkerMessage,
+} from './worker-messages'
 
 export function runInvocationWorker(): void {
   const port = parentPort
   if (!port) throw new Error('runInvocationWorker runs inside a worker thread started by createWorkerPool')
-  const send = (message: WorkerMessage) => port.postMessage(message)
+  const send = (message: WorkerMessage) => port.postMessage(message, transferListOf(message))
   const data = workerData as InvocationWorkerData
   loadServedModel(data.modelDir, undefined, data.predictor).then(
     (served) => {

@@ -2,8 +2,9 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UserError } from '@sagepack/core-data'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EncodedResponse, InputRow, InvocationContext } from '../handler/handler-api'
+import type { InputRow, InvocationContext, RunnerResponse } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
+import { bodyText } from '../handler/response-body'
 import { invocationErrorOf } from '../handler/test-fixtures/invocation-error-of'
 import {
   IRIS_FEATURES,
@@ -144,7 +145,7 @@ describe('the calls given to a worker', () => {
       // Each answer's body is the number of calls in the message that carried it.
       const groupSizes = async (count: number, request = small) =>
         (await Promise.all(Array.from({ length: count }, () => pool.invoke(request)))).map((answer) =>
-          Number(answer.body),
+          Number(bodyText(answer.body)),
         )
       expect(await groupSizes(1)).toEqual([1])
       expect(await groupSizes(5)).toEqual([1, 4, 4, 4, 4])
@@ -184,10 +185,10 @@ describe("a batch's results, settled as one message", () => {
       const [plain, again, outside, refused, last] = settled
       for (const answer of [plain, again, outside, last]) expect(answer?.status).toBe('fulfilled')
       const responses = [plain, again, outside, last].map(
-        (answer) => (answer as PromiseFulfilledResult<EncodedResponse>).value,
+        (answer) => (answer as PromiseFulfilledResult<RunnerResponse>).value,
       )
-      const body = (response: EncodedResponse) => JSON.parse(response.body)
-      expect(body(responses[2] as EncodedResponse).warnings).toEqual([
+      const body = (response: RunnerResponse) => JSON.parse(bodyText(response.body))
+      expect(body(responses[2] as RunnerResponse).warnings).toEqual([
         {
           row: 1,
           field: 'petal_length',
@@ -200,7 +201,7 @@ describe("a batch's results, settled as one message", () => {
       ])
       for (const index of [0, 1, 3]) {
         expect(responses[index]?.warningCount).toBeUndefined()
-        expect(body(responses[index] as EncodedResponse).warnings).toBeUndefined()
+        expect(body(responses[index] as RunnerResponse).warnings).toBeUndefined()
       }
       for (const response of responses) {
         expect(Object.keys(response.timings ?? {}).sort()).toEqual(
@@ -213,7 +214,7 @@ describe("a batch's results, settled as one message", () => {
       // Each reports the time of the call it was in. How long the later ones queued depends on when their
       // messages arrived (on a loaded CI machine, after the first call had ended), so only its sign is
       // checked here; request-batcher.test.ts holds a call to measure a queue.
-      const predictOf = (response: EncodedResponse | undefined) => response?.timings?.predict ?? 0
+      const predictOf = (response: RunnerResponse | undefined) => response?.timings?.predict ?? 0
       const firstCall = predictOf(responses[0])
       const later = responses.filter((response) => predictOf(response) !== firstCall)
       expect(new Set(later.map(predictOf)).size).toBeLessThanOrEqual(1)

@@ -11,7 +11,7 @@
 // not one thread: once loaded, the pool stays ready through restarts, and turns unready only when
 // replacements keep failing to load. close() lets running calls finish before stopping the workers.
 import { Worker } from 'node:worker_threads'
-import type { EncodedRequest, EncodedResponse, InvocationRunner } from '../handler/handler-api'
+import type { EncodedRequest, InvocationRunner, RunnerResponse } from '../handler/handler-api'
 import { InvocationError } from '../handler/invocation-error'
 import { type ModelDir, readModelDir } from '../model-dir/read-model-dir'
 import { keepOnnxRuntimeOffline } from '../predictors/onnx-runtime-offline'
@@ -198,11 +198,11 @@ class ThreadPool implements WorkerPool {
     return this.#ready
   }
 
-  invoke(request: EncodedRequest): Promise<EncodedResponse> {
+  invoke(request: EncodedRequest): Promise<RunnerResponse> {
     if (this.#closing) return Promise.reject(new InvocationError(500, 'the model server is shutting down'))
     if (this.#failure) return Promise.reject(notLoaded(this.#failure))
     return this.#inFlight.track(
-      new Promise<EncodedResponse>((resolve, reject) => {
+      new Promise<RunnerResponse>((resolve, reject) => {
         // Ids wrap within an Int32, the size of the number a worker writes back.
         this.#nextId = (this.#nextId % 0x7fff_ffff) + 1
         const call: PoolCall = { id: this.#nextId, request, resolve, reject, waitedMs: 0 }
@@ -390,7 +390,7 @@ class ThreadPool implements WorkerPool {
     }
   }
 
-  #onSettled(entry: PoolWorker, results: readonly CallResult[]): void {
+  #onSettled(entry: PoolWorker, results: ReadonlyArray<CallResult<RunnerResponse>>): void {
     for (const result of results) {
       const call = entry.calls.get(result.id)
       if (!call) continue

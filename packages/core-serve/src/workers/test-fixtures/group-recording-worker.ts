@@ -3,13 +3,19 @@
 // number of calls that message held as the answer's body: what a test needs to see how the pool
 // grouped its calls.
 import { parentPort } from 'node:worker_threads'
-import { callsOf, type InvokeGroup, settledMessage, type WorkerMessage } from '../worker-messages'
+import {
+  callsOf,
+  type InvokeGroup,
+  settledMessage,
+  transferListOf,
+  type WorkerMessage,
+} from '../worker-messages'
 
 export const GROUP_RECORDING_WORKER = new URL(import.meta.url)
 
 const port = parentPort
 if (port) {
-  const send = (message: WorkerMessage) => port.postMessage(message)
+  const send = (message: WorkerMessage) => port.postMessage(message, transferListOf(message))
   port.on('message', (group: InvokeGroup) => {
     const calls = callsOf(group)
     setImmediate(() =>

@@ -1,5 +1,6 @@
 // Test support: invoke a runner with rows, through the real request/response text (JSON both ways).
 import type { InputRow, InvocationContext, InvocationRunner, Prediction } from '../../handler/handler-api'
+import { bodyText } from '../../handler/response-body'
 
 export async function invokeRows(
   runner: InvocationRunner,
@@ -12,7 +13,7 @@ export async function invokeRows(
     accept: 'application/json',
     customAttributes: context.customAttributes,
   })
-  const { predictions } = JSON.parse(response.body) as { predictions: Prediction[] }
+  const { predictions } = JSON.parse(bodyText(response.body)) as { predictions: Prediction[] }
   return response.responseAttributes === undefined
     ? { predictions }
     : { predictions, responseAttributes: response.responseAttributes }
