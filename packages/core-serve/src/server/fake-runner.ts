@@ -2,11 +2,11 @@
 import { answerEncoded, type RowsInvoker } from '../handler/answer-encoded'
 import type {
   EncodedRequest,
-  EncodedResponse,
   InputRow,
   InvocationContext,
   InvocationRunner,
   Prediction,
+  RunnerResponse,
 } from '../handler/handler-api'
 import { createInferenceServer, type InferenceServer, type InferenceServerOptions } from './inference-server'
 
@@ -28,7 +28,7 @@ export class FakeRunner implements InvocationRunner {
     predictions: rows.map((_row, index): Prediction => index),
   })
 
-  invoke(request: EncodedRequest): Promise<EncodedResponse> {
+  invoke(request: EncodedRequest): Promise<RunnerResponse> {
     return answerEncoded(request, async (rows, context) => {
       this.invocations.push({ rows, context })
       return this.answer(rows, context)

@@ -24,6 +24,20 @@ const CLASSIFIED = [
 ]
 
 describe('POST /invocations', () => {
+  it('writes an answer that crossed from a worker as bytes as exactly those bytes, multi-byte characters and all', async () => {
+    const runner = new FakeRunner()
+    const text = '{"predictions": ["caf\u00e9 \u{1F600}"]}'
+    // A view into a larger buffer, as each answer of a batch is (workers/worker-messages.ts).
+    const batch = Buffer.from(`{"predictions": [0]}${text}[1]`)
+    const bytes = batch.subarray(20, 20 + Buffer.byteLength(text))
+    runner.invoke = async () => ({ body: bytes })
+    const { url } = await serve(runner)
+    const response = await invoke(url, '{"instances": [[1]]}', 'application/json')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)))
+    expect(await response.text()).toBe(text)
+  })
+
   it('reads JSON object rows from {"instances"} and answers {"predictions"} as JSON by default', async () => {
     const { url, runner } = await serve()
     runner.answer = () => ({ predictions: CLASSIFIED })
